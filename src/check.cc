@@ -1,0 +1,2 @@
+// PLACEHOLDER check. Replaced by the check work.
+namespace claimdiff {}

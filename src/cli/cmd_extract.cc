@@ -1,0 +1,16 @@
+// claimdiff extract: placeholder until its issue lands; fails with status 2.
+
+#include "cli/cli_common.h"
+
+namespace claimdiff::cli {
+
+Command AddExtractCommand(CLI::App* app) {
+  auto* options = new CommonOptions();
+  Command command;
+  command.app = app->add_subcommand("extract", "(not yet available)");
+  AddCommonOptions(command.app, options, false);
+  command.run = []() -> int { return Fail(absl::UnimplementedError("extract is not implemented yet")); };
+  return command;
+}
+
+}  // namespace claimdiff::cli

@@ -1,0 +1,85 @@
+// claimdiff segment FILE...: one JSON line per document (or cluster) with
+// sentence and furniture spans.
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
+#include "claimdiff/pipeline.h"
+#include "cli/cli_common.h"
+#include "nlohmann/json.hpp"
+
+namespace claimdiff::cli {
+
+namespace {
+
+nlohmann::ordered_json SpansJson(const std::vector<Sentence>& sentences) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const Sentence& s : sentences) out.push_back({s.span.start, s.span.end});
+  return out;
+}
+
+nlohmann::ordered_json FurnitureJson(const std::vector<Furniture>& furniture) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const Furniture& f : furniture) out.push_back({f.span.start, f.span.end});
+  return out;
+}
+
+nlohmann::ordered_json DocJson(const Document& doc, const Segmentation& seg) {
+  nlohmann::ordered_json j;
+  j["id"] = doc.id;
+  j["sentences"] = SpansJson(seg.sentences);
+  j["furniture"] = FurnitureJson(seg.furniture);
+  nlohmann::ordered_json reasons = nlohmann::ordered_json::array();
+  for (const Furniture& f : seg.furniture) reasons.push_back(f.reason);
+  j["furniture_reasons"] = reasons;
+  nlohmann::ordered_json headlines = nlohmann::ordered_json::array();
+  for (size_t i = 0; i < seg.sentences.size(); ++i) {
+    if (seg.sentences[i].headline) headlines.push_back(i);
+  }
+  j["headlines"] = headlines;
+  j["lang"] = doc.lang;
+  if (doc.lang_detected) j["lang_confidence"] = doc.lang_confidence;
+  if (doc.published) j["dct"] = absl::FormatCivilTime(*doc.published);
+  return j;
+}
+
+}  // namespace
+
+Command AddSegmentCommand(CLI::App* app) {
+  auto* options = new CommonOptions();  // Lives as long as the process.
+  Command command;
+  command.app = app->add_subcommand("segment", "Split documents into sentences and page furniture");
+  AddCommonOptions(command.app, options);
+  command.run = [options]() -> int {
+    OutputSink sink;
+    auto clusters = ReadAllInputs(*options);
+    if (!clusters.ok()) return Fail(clusters.status());
+    Pipeline pipeline(PipelineOptions{.lexicon_dir = options->lexicon_dir});
+    std::string out;
+    for (const Cluster& cluster : *clusters) {
+      nlohmann::ordered_json line;
+      if (cluster.is_cluster) {
+        line["id"] = cluster.id;
+        line["docs"] = nlohmann::ordered_json::array();
+      }
+      for (const Document& doc : cluster.docs) {
+        auto seg = pipeline.Segment(doc);
+        if (!seg.ok()) {
+          return Fail(absl::Status(seg.status().code(), absl::StrCat(doc.path, ": ", seg.status().message())));
+        }
+        if (cluster.is_cluster) {
+          line["docs"].push_back(DocJson(doc, *seg));
+        } else {
+          line = DocJson(doc, *seg);
+        }
+      }
+      absl::StrAppend(&out, line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace), "\n");
+    }
+    if (auto s = sink.Open(options->output); !s.ok()) return Fail(s);
+    if (auto s = sink.Write(out); !s.ok()) return Fail(s);
+    if (auto s = sink.Commit(); !s.ok()) return Fail(s);
+    return kExitOk;
+  };
+  return command;
+}
+
+}  // namespace claimdiff::cli
