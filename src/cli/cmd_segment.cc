@@ -53,7 +53,9 @@ Command AddSegmentCommand(CLI::App* app) {
     OutputSink sink;
     auto clusters = ReadAllInputs(*options);
     if (!clusters.ok()) return Fail(clusters.status());
-    Pipeline pipeline(PipelineOptions{.lexicon_dir = options->lexicon_dir});
+    PipelineOptions pipeline_options;
+    pipeline_options.lexicon_dir = options->lexicon_dir;
+    Pipeline pipeline(pipeline_options);
     std::string out;
     for (const Cluster& cluster : *clusters) {
       nlohmann::ordered_json line;
