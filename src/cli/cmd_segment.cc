@@ -4,6 +4,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "claimdiff/pipeline.h"
+#include "cli/batch.h"
 #include "cli/cli_common.h"
 #include "nlohmann/json.hpp"
 
@@ -50,23 +51,21 @@ Command AddSegmentCommand(CLI::App* app) {
   command.app = app->add_subcommand("segment", "Split documents into sentences and page furniture");
   AddCommonOptions(command.app, options);
   command.run = [options]() -> int {
-    OutputSink sink;
-    auto clusters = ReadAllInputs(*options);
-    if (!clusters.ok()) return Fail(clusters.status());
     PipelineOptions pipeline_options;
     pipeline_options.lexicon_dir = options->lexicon_dir;
-    Pipeline pipeline(pipeline_options);
-    std::string out;
-    for (const Cluster& cluster : *clusters) {
+    auto pipeline = std::make_shared<Pipeline>(pipeline_options);
+    BatchOptions batch;
+    batch.jobs = options->jobs;
+    return RunBatchCommand(*options, batch, [pipeline](Cluster cluster) -> absl::StatusOr<std::string> {
       nlohmann::ordered_json line;
       if (cluster.is_cluster) {
         line["id"] = cluster.id;
         line["docs"] = nlohmann::ordered_json::array();
       }
       for (const Document& doc : cluster.docs) {
-        auto seg = pipeline.Segment(doc);
+        auto seg = pipeline->Segment(doc);
         if (!seg.ok()) {
-          return Fail(absl::Status(seg.status().code(), absl::StrCat(doc.path, ": ", seg.status().message())));
+          return absl::Status(seg.status().code(), absl::StrCat(doc.path, ": ", seg.status().message()));
         }
         if (cluster.is_cluster) {
           line["docs"].push_back(DocJson(doc, *seg));
@@ -74,12 +73,8 @@ Command AddSegmentCommand(CLI::App* app) {
           line = DocJson(doc, *seg);
         }
       }
-      absl::StrAppend(&out, line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace), "\n");
-    }
-    if (auto s = sink.Open(options->output); !s.ok()) return Fail(s);
-    if (auto s = sink.Write(out); !s.ok()) return Fail(s);
-    if (auto s = sink.Commit(); !s.ok()) return Fail(s);
-    return kExitOk;
+      return line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    });
   };
   return command;
 }

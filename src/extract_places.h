@@ -1,0 +1,91 @@
+// Place matching for the extract stage: finds gazetteer places in a
+// sentence, decides their role (event place, speaker's location, origin of a
+// nationality adjective, other) and answers containment questions
+// (city ⊂ region ⊂ country ⊂ continent).
+//
+// Data (no words of any language in this code):
+//   common/places.tsv          the gazetteer (scripts/build_gazetteer.py, GeoNames CC BY 4.0)
+//   <lang>/place_demonyms.tsv  nationality adjectives -> country id ("russisch" -> country:RU)
+//   <lang>/place_cues.tsv      prepositions and speech cues that decide the role
+//   <lang>/place_inflections.tsv  suffixes that may be stripped ("Russlands" -> "Russland")
+//   <lang>/place_stopwords.tsv names that are ordinary words in the language
+//
+// Matching is a longest match over token sequences with one hash lookup per
+// candidate length; Find() never scans the gazetteer.
+
+#ifndef CLAIMDIFF_SRC_EXTRACT_PLACES_H_
+#define CLAIMDIFF_SRC_EXTRACT_PLACES_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "claimdiff/extract.h"
+#include "claimdiff/lexicon.h"
+
+namespace claimdiff {
+
+class PlaceMatcher {
+ public:
+  // Compiles the gazetteer of `common` (table "places") and the place tables
+  // of `language` into hash maps. InvalidArgument "path:line: ..." on a
+  // malformed row.
+  static absl::StatusOr<std::unique_ptr<PlaceMatcher>> Create(const Lexicon& language, const Lexicon& common);
+
+  // Places mentioned in text[sentence], in text order, with spans into
+  // `text` and roles ("event", "speaker", "origin", "other"). Thread-safe.
+  std::vector<Place> Find(absl::string_view text, Span sentence) const;
+
+  // True when place id `inner` lies inside (or equals) `outer`
+  // (city ⊂ region ⊂ country ⊂ continent). A country that spans two
+  // continents (Russia, Turkey, ...) lies in both; its cities lie in the
+  // continent of their longitude.
+  bool Within(absl::string_view inner, absl::string_view outer) const;
+
+  // Canonical data for an id (span empty, role "other"), or nullptr.
+  const Place* Lookup(absl::string_view id) const;
+
+  // Number of gazetteer entries and indexed surface forms (for tests and
+  // diagnostics).
+  size_t size() const { return places_.size(); }
+  size_t surface_count() const { return names_.size(); }
+
+  ~PlaceMatcher();
+
+ private:
+  struct Candidate {
+    int place = -1;      // Index into places_.
+    bool demonym = false;
+    bool needs_capital = true;  // The text must start with an upper-case letter.
+  };
+  struct Entry {
+    Place place;
+    double priority = 0;  // Larger wins on ambiguity.
+  };
+  struct Token;
+  struct Cues;
+
+  PlaceMatcher();
+  std::vector<Token> Tokenize(absl::string_view text, Span sentence) const;
+  const std::vector<Candidate>* LookupKey(const std::string& key) const;
+  std::string RoleOf(const std::vector<Token>& tokens, size_t first, size_t last, bool demonym) const;
+
+  std::vector<Entry> places_;
+  absl::flat_hash_map<std::string, int> by_id_;
+  // Folded token sequence (tokens joined by ' ') -> candidates, best first.
+  absl::flat_hash_map<std::string, std::vector<Candidate>> names_;
+  // Folded first token -> longest name (in tokens) starting with it.
+  absl::flat_hash_map<std::string, int> max_len_;
+  absl::flat_hash_set<std::string> stopwords_;  // Folded surfaces never matched.
+  std::vector<std::string> name_suffixes_;      // Folded, longest first.
+  std::vector<std::string> demonym_suffixes_;   // Folded, longest first.
+  std::unique_ptr<Cues> cues_;
+};
+
+}  // namespace claimdiff
+
+#endif  // CLAIMDIFF_SRC_EXTRACT_PLACES_H_
