@@ -1,2 +1,431 @@
-// PLACEHOLDER check. Replaced by the check work.
-namespace claimdiff {}
+// Classification of draft claims against sources, and the position helpers
+// (line index, inline suppressions, changed lines).
+
+#include "claimdiff/check.h"
+
+#include <algorithm>
+#include <cstdint>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "absl/time/civil_time.h"
+#include "unicode/utf8.h"
+
+namespace claimdiff {
+
+const char* VerdictName(Verdict v) {
+  switch (v) {
+    case Verdict::kSupported: return "supported";
+    case Verdict::kContradicted: return "contradicted";
+    case Verdict::kOverstated: return "overstated";
+    case Verdict::kUnderstated: return "understated";
+    case Verdict::kUnsupported: return "unsupported";
+  }
+  return "supported";
+}
+
+std::optional<Verdict> ParseVerdict(absl::string_view name) {
+  for (Verdict v : {Verdict::kSupported, Verdict::kContradicted, Verdict::kOverstated, Verdict::kUnderstated,
+                    Verdict::kUnsupported}) {
+    if (name == VerdictName(v)) return v;
+  }
+  return std::nullopt;
+}
+
+const char* LevelName(Level l) {
+  switch (l) {
+    case Level::kOff: return "off";
+    case Level::kInfo: return "info";
+    case Level::kWarning: return "warning";
+    case Level::kError: return "error";
+  }
+  return "off";
+}
+
+std::optional<Level> ParseLevel(absl::string_view name) {
+  for (Level l : {Level::kOff, Level::kInfo, Level::kWarning, Level::kError}) {
+    if (name == LevelName(l)) return l;
+  }
+  if (name == "none") return Level::kOff;
+  if (name == "note" || name == "suggestion") return Level::kInfo;
+  return std::nullopt;
+}
+
+// ---------------------------------------------------------------------------
+// Positions
+
+LineIndex::LineIndex(absl::string_view contents) : contents_(contents) {
+  line_starts_.push_back(0);
+  for (size_t i = 0; i < contents_.size(); ++i) {
+    if (contents_[i] == '\n') line_starts_.push_back(i + 1);
+  }
+}
+
+FilePosition LineIndex::Position(size_t offset) const {
+  offset = std::min(offset, contents_.size());
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  size_t line = static_cast<size_t>(it - line_starts_.begin());  // 1-based.
+  size_t start = line_starts_[line - 1];
+  // Columns count code points, as editors and SARIF's unicodeCodePoints do.
+  int column = 1;
+  int32_t i = static_cast<int32_t>(start);
+  while (static_cast<size_t>(i) < offset) {
+    UChar32 c;
+    U8_NEXT(contents_.data(), i, static_cast<int32_t>(contents_.size()), c);
+    (void)c;
+    ++column;
+  }
+  return FilePosition{static_cast<int>(line), column, offset};
+}
+
+std::map<int, std::set<std::string>> FindSuppressions(absl::string_view contents) {
+  std::map<int, std::set<std::string>> out;
+  int line_number = 0;
+  bool disabled = false;
+  std::set<std::string> disabled_kinds;
+  std::optional<std::set<std::string>> next_line;
+  for (absl::string_view line : absl::StrSplit(contents, '\n')) {
+    ++line_number;
+    if (next_line) {
+      out[line_number].insert(next_line->begin(), next_line->end());
+      if (next_line->empty()) out[line_number];  // Present with an empty set: all verdicts.
+      next_line.reset();
+    }
+    if (disabled) {
+      out[line_number].insert(disabled_kinds.begin(), disabled_kinds.end());
+    }
+    size_t pos = 0;
+    while ((pos = line.find("<!--", pos)) != absl::string_view::npos) {
+      size_t end = line.find("-->", pos);
+      absl::string_view body =
+          absl::StripAsciiWhitespace(line.substr(pos + 4, end == absl::string_view::npos ? line.npos : end - pos - 4));
+      pos = end == absl::string_view::npos ? line.size() : end + 3;
+      std::vector<std::string> words = absl::StrSplit(body, absl::ByAnyChar(" \t,"), absl::SkipEmpty());
+      if (words.empty()) continue;
+      std::set<std::string> kinds(words.begin() + 1, words.end());
+      if (words[0] == "claimdiff-disable-next-line") {
+        next_line = kinds;
+      } else if (words[0] == "claimdiff-disable-line") {
+        out[line_number].insert(kinds.begin(), kinds.end());
+        if (kinds.empty()) out[line_number];
+      } else if (words[0] == "claimdiff-disable") {
+        disabled = true;
+        disabled_kinds = kinds;
+      } else if (words[0] == "claimdiff-enable") {
+        disabled = false;
+        disabled_kinds.clear();
+      }
+    }
+  }
+  return out;
+}
+
+std::map<std::string, std::set<int>> ChangedLines(absl::string_view diff) {
+  std::map<std::string, std::set<int>> out;
+  std::string file;
+  for (absl::string_view line : absl::StrSplit(diff, '\n')) {
+    if (absl::ConsumePrefix(&line, "+++ ")) {
+      line = absl::StripAsciiWhitespace(line);
+      if (line == "/dev/null") {
+        file.clear();
+        continue;
+      }
+      absl::ConsumePrefix(&line, "b/");
+      file = std::string(line);
+      out[file];
+      continue;
+    }
+    if (!absl::StartsWith(line, "@@ ") || file.empty()) continue;
+    // "@@ -a,b +c,d @@": lines c .. c+d-1 of the new file (d defaults to 1).
+    size_t plus = line.find(" +");
+    if (plus == absl::string_view::npos) continue;
+    absl::string_view range = line.substr(plus + 2);
+    range = range.substr(0, range.find(' '));
+    std::vector<absl::string_view> parts = absl::StrSplit(range, ',');
+    int start = 0, count = 1;
+    if (!absl::SimpleAtoi(parts[0], &start)) continue;
+    if (parts.size() > 1 && !absl::SimpleAtoi(parts[1], &count)) continue;
+    for (int i = 0; i < count; ++i) out[file].insert(start + i);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Classification
+
+namespace {
+
+// How firmly a statement is made. A draft "overstates" when it is firmer
+// than the firmest source that supports it.
+int CertaintyRank(Certainty c) {
+  switch (c) {
+    case Certainty::kConfirmed: return 5;
+    case Certainty::kAsserted:
+    case Certainty::kAnnounced: return 4;
+    case Certainty::kReported: return 3;
+    case Certainty::kHedged: return 2;
+    case Certainty::kUnconfirmed:
+    case Certainty::kUnclear: return 1;
+    case Certainty::kDenied: return 0;
+  }
+  return 4;
+}
+
+std::string Slice(const std::string& text, Span s) {
+  if (s.end > text.size() || s.start > s.end) return "";
+  return text.substr(s.start, s.end - s.start);
+}
+
+std::string NormalizeForFingerprint(absl::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (absl::ascii_isspace(static_cast<unsigned char>(c))) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+// FNV-1a, 64 bit: stable across platforms and runs.
+std::string Fingerprint(Verdict v, absl::string_view text) {
+  uint64_t h = 1469598103934665603ULL;
+  std::string key = absl::StrCat(VerdictName(v), "|", NormalizeForFingerprint(text));
+  for (unsigned char c : key) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return absl::StrCat(VerdictName(v), ":", absl::Hex(h, absl::kZeroPad16));
+}
+
+bool IsClaim(const AnalyzedDocument& d, const Statement& st) {
+  if (!st.events.empty() || !st.times.empty() || !st.places.empty() || !st.quantities.empty()) return true;
+  // Fall back on length: a sentence of six or more words says something.
+  absl::string_view text = absl::string_view(d.doc.text).substr(st.span.start, st.span.size());
+  int words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    bool space = absl::ascii_isspace(static_cast<unsigned char>(c));
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  if (!st.participants.empty()) return words >= 6;
+  return words >= 8;
+}
+
+bool Overlaps(const Timex& a, const Timex& b) {
+  if (!a.first_day || !a.last_day || !b.first_day || !b.last_day) return false;
+  return *a.first_day <= *b.last_day && *b.first_day <= *a.last_day;
+}
+
+bool PlaceCompatible(const Place& a, const Place& b) {
+  if (a.id == b.id) return true;
+  return std::find(a.within.begin(), a.within.end(), b.id) != a.within.end() ||
+         std::find(b.within.begin(), b.within.end(), a.id) != b.within.end();
+}
+
+const Statement* StatementAt(const AnalyzedDocument& d, int sentence) {
+  for (const Statement& st : d.ext.statements) {
+    if (st.sentence == sentence) return &st;
+  }
+  return nullptr;
+}
+
+std::string AttributionNote(const Statement& st) {
+  std::string note = CertaintyName(st.certainty);
+  if (!st.attributions.empty()) absl::StrAppend(&note, " by ", st.attributions.front().key);
+  return note;
+}
+
+}  // namespace
+
+CheckResult CheckDraft(absl::Span<const AnalyzedDocument> docs, const Alignment& alignment,
+                       const Comparison& comparison, absl::string_view draft_file,
+                       absl::Span<const std::string> source_files, const CheckOptions& options) {
+  CheckResult result;
+  if (docs.empty()) return result;
+  const AnalyzedDocument& draft = docs[0];
+  result.draft_path = draft.doc.path;
+  LineIndex draft_lines(draft_file);
+  std::vector<LineIndex> source_lines;
+  for (size_t i = 1; i < docs.size(); ++i) {
+    source_lines.emplace_back(i - 1 < source_files.size() ? absl::string_view(source_files[i - 1])
+                                                          : absl::string_view(docs[i].doc.text));
+  }
+  const auto suppressions = FindSuppressions(draft_file);
+
+  auto evidence_for = [&](int doc, const Statement& st, std::string note) {
+    CheckEvidence e;
+    e.source = doc - 1;
+    e.path = docs[doc].doc.path;
+    e.span = st.span;
+    e.begin = source_lines[doc - 1].Position(docs[doc].doc.SourceOffset(st.span.start));
+    e.text = Slice(docs[doc].doc.text, st.span);
+    e.certainty = CertaintyName(st.certainty);
+    e.note = std::move(note);
+    return e;
+  };
+
+  for (const Statement& st : draft.ext.statements) {
+    if (!IsClaim(draft, st)) continue;
+    ++result.claims;
+    // Source statements linked to this one.
+    std::vector<std::pair<int, const Statement*>> linked;
+    for (const Link& link : alignment.links) {
+      if (link.possibly_different_event) continue;
+      int other_doc = -1, other_sentence = -1;
+      if (link.doc_a == 0 && link.sentence_a == st.sentence) {
+        other_doc = link.doc_b;
+        other_sentence = link.sentence_b;
+      } else if (link.doc_b == 0 && link.sentence_b == st.sentence) {
+        other_doc = link.doc_a;
+        other_sentence = link.sentence_a;
+      }
+      if (other_doc <= 0 || other_doc >= static_cast<int>(docs.size())) continue;
+      if (const Statement* other = StatementAt(docs[other_doc], other_sentence)) {
+        linked.emplace_back(other_doc, other);
+      }
+    }
+
+    CheckFinding f;
+    f.sentence = st.sentence;
+    f.span = st.span;
+    f.text = Slice(draft.doc.text, st.span);
+    f.begin = draft_lines.Position(draft.doc.SourceOffset(st.span.start));
+    f.end = draft_lines.Position(draft.doc.SourceOffset(st.span.end));
+
+    // Contradictions found by the compare stage.
+    std::vector<const Finding*> contradictions;
+    for (const Finding& finding : comparison.findings) {
+      if (finding.kind != FindingKind::kContradict || finding.update) continue;
+      bool touches_draft = false, touches_source = false;
+      for (const FindingValue& v : finding.values) {
+        if (v.doc == 0 && v.sentence == st.sentence) touches_draft = true;
+        if (v.doc > 0) touches_source = true;
+      }
+      if (touches_draft && touches_source) contradictions.push_back(&finding);
+    }
+
+    if (!contradictions.empty()) {
+      f.verdict = Verdict::kContradicted;
+      std::vector<std::string> reasons;
+      for (const Finding* c : contradictions) {
+        reasons.push_back(c->reason);
+        for (const FindingValue& v : c->values) {
+          if (v.doc <= 0 || v.doc >= static_cast<int>(docs.size())) continue;
+          if (const Statement* other = StatementAt(docs[v.doc], v.sentence)) {
+            f.evidence.push_back(evidence_for(v.doc, *other, absl::StrCat(c->slot, " ", v.normalized)));
+          }
+        }
+      }
+      f.message = absl::StrCat("contradicted by the sources: ", absl::StrJoin(reasons, "; "));
+    } else if (linked.empty()) {
+      f.verdict = Verdict::kUnsupported;
+      f.message = "no source covers this claim";
+    } else {
+      // Which linked statements support the draft's time and place values.
+      const int draft_rank = CertaintyRank(st.certainty);
+      int support = -1;  // Firmest support of the weakest supported slot value.
+      std::vector<std::pair<int, const Statement*>> supporters;
+      std::vector<std::string> notes;
+      auto consider_slot = [&](auto compatible, absl::string_view label) {
+        int best = -1;
+        std::vector<std::pair<int, const Statement*>> slot_supporters;
+        for (const auto& [doc, other] : linked) {
+          if (compatible(docs[static_cast<size_t>(doc)], *other)) {
+            best = std::max(best, CertaintyRank(other->certainty));
+            slot_supporters.emplace_back(doc, other);
+          }
+        }
+        if (best < 0) return;
+        support = support < 0 ? best : std::min(support, best);
+        for (const auto& s : slot_supporters) supporters.push_back(s);
+        notes.push_back(std::string(label));
+      };
+      for (int t : st.times) {
+        const Timex& mine = draft.ext.timex[static_cast<size_t>(t)];
+        consider_slot(
+            [&](const AnalyzedDocument& d, const Statement& other) {
+              for (int u : other.times) {
+                if (Overlaps(mine, d.ext.timex[static_cast<size_t>(u)])) return true;
+              }
+              return false;
+            },
+            absl::StrCat("time ", mine.value));
+      }
+      for (const Place& mine : st.places) {
+        if (mine.role != "event") continue;
+        consider_slot(
+            [&](const AnalyzedDocument&, const Statement& other) {
+              for (const Place& p : other.places) {
+                if (PlaceCompatible(mine, p)) return true;
+              }
+              return false;
+            },
+            absl::StrCat("place ", mine.name));
+      }
+      if (support < 0) {
+        for (const auto& [doc, other] : linked) {
+          support = std::max(support, CertaintyRank(other->certainty));
+          supporters.emplace_back(doc, other);
+        }
+      }
+      std::sort(supporters.begin(), supporters.end());
+      supporters.erase(std::unique(supporters.begin(), supporters.end()), supporters.end());
+      for (const auto& [doc, other] : supporters) {
+        f.evidence.push_back(evidence_for(doc, *other, AttributionNote(*other)));
+      }
+      std::string what = notes.empty() ? "the claim" : absl::StrJoin(notes, ", ");
+      if (draft_rank >= 4 && support <= 3) {
+        f.verdict = Verdict::kOverstated;
+        f.message = absl::StrCat("overstated: the draft states as ", CertaintyName(st.certainty), " ", what,
+                                 ", which the sources only give as ",
+                                 support <= 1 ? "unconfirmed" : support == 2 ? "hedged" : "reported");
+      } else if (draft_rank <= 2 && support >= 4) {
+        f.verdict = Verdict::kUnderstated;
+        f.message = absl::StrCat("understated: the draft gives as ", CertaintyName(st.certainty), " ", what,
+                                 ", which the sources state firmly");
+      } else {
+        f.verdict = Verdict::kSupported;
+        f.message = absl::StrCat("supported: ", what, " matches the sources");
+      }
+    }
+
+    auto level_it = options.levels.find(f.verdict);
+    f.level = level_it == options.levels.end() ? Level::kOff : level_it->second;
+    f.fingerprint = Fingerprint(f.verdict, f.text);
+    if (f.level == Level::kOff) continue;
+
+    bool suppressed = options.ignored.count(f.fingerprint) > 0;
+    for (int line = f.begin.line; line <= f.end.line && !suppressed; ++line) {
+      auto it = suppressions.find(line);
+      if (it != suppressions.end() && (it->second.empty() || it->second.count(VerdictName(f.verdict)) > 0)) {
+        suppressed = true;
+      }
+    }
+    if (!suppressed && options.restrict_to_lines) {
+      bool touched = false;
+      for (int line = f.begin.line; line <= f.end.line; ++line) touched = touched || options.only_lines.count(line);
+      suppressed = !touched;
+    }
+    if (suppressed) {
+      ++result.suppressed;
+      continue;
+    }
+    result.findings.push_back(std::move(f));
+  }
+  std::stable_sort(result.findings.begin(), result.findings.end(),
+                   [](const CheckFinding& a, const CheckFinding& b) { return a.span.start < b.span.start; });
+  return result;
+}
+
+}  // namespace claimdiff

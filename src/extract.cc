@@ -1,9 +1,26 @@
 // Extract stage: runs the part taggers over each sentence and assembles
-// Statements. (Time expressions only so far; the other parts come with the
-// claims work.)
+// Statements: time expressions (extract_timex), places (extract_places),
+// participants, quantities, events, certainty and negation, attribution.
+//
+// Certainty of a statement: every cue that fires (certainty.tsv, and the
+// speech cues of attribution.tsv, whose certainty depends on whether the
+// source is official) has a strength from the data; the strongest decides.
+// A cue with scope "previous_sentence" ("Bestätigt ist das aber nicht.")
+// sets the previous statement to its certainty and marks it
+// certainty_from_context.
 #include "claimdiff/extract.h"
 
+#include <algorithm>
+
+#include "extract_attribution.h"
+#include "extract_certainty.h"
+#include "extract_events.h"
+#include "extract_participants.h"
+#include "extract_places.h"
+#include "extract_quantities.h"
 #include "extract_timex.h"
+#include "extract_tokens.h"
+#include "status_macros.h"
 
 namespace claimdiff {
 
@@ -23,40 +40,144 @@ const char* CertaintyName(Certainty c) {
 
 namespace {
 
+struct Taggers {
+  std::string stemmer;
+  std::unique_ptr<TimexTagger> timex;
+  std::unique_ptr<PlaceMatcher> places;
+  std::unique_ptr<ParticipantTagger> participants;
+  std::unique_ptr<EventTagger> events;
+  std::unique_ptr<QuantityTagger> quantities;
+  std::unique_ptr<CertaintyTagger> certainty;
+  std::unique_ptr<AttributionTagger> attribution;
+};
+
 class ExtractorImpl : public Extractor {
  public:
-  explicit ExtractorImpl(std::unique_ptr<TimexTagger> timex) : timex_(std::move(timex)) {}
+  explicit ExtractorImpl(Taggers t) : t_(std::move(t)) {}
 
   Extraction Extract(const Document& doc, const Segmentation& seg) const override {
     Extraction ext;
-    ext.timex = timex_->Tag(doc, seg);
+    ext.timex = t_.timex->Tag(doc, seg);
+    Stemmer stemmer(t_.stemmer);  // Snowball stemmers keep state: one per call.
+    NameMemory memory;
+    const absl::string_view text = doc.text;
     for (size_t i = 0; i < seg.sentences.size(); ++i) {
       Statement st;
       st.sentence = static_cast<int>(i);
       st.span = seg.sentences[i].span;
-      st.tense = timex_->Tense(absl::string_view(doc.text).substr(st.span.start, st.span.size()));
-      st.said_on = doc.published;
+      st.tense = t_.timex->Tense(text.substr(st.span.start, st.span.size()));
       ext.statements.push_back(std::move(st));
     }
+    std::vector<std::vector<const Timex*>> sentence_timex(seg.sentences.size());
     for (size_t t = 0; t < ext.timex.size(); ++t) {
       int s = ext.timex[t].sentence;
       if (s >= 0 && s < static_cast<int>(ext.statements.size())) {
-        ext.statements[s].times.push_back(static_cast<int>(t));
+        ext.statements[static_cast<size_t>(s)].times.push_back(static_cast<int>(t));
+        sentence_timex[static_cast<size_t>(s)].push_back(&ext.timex[t]);
       }
+    }
+    for (size_t i = 0; i < ext.statements.size(); ++i) {
+      Statement& st = ext.statements[i];
+      ExtractStatement(text, doc, sentence_timex[i], stemmer, &memory, &st,
+                       i > 0 ? &ext.statements[i - 1] : nullptr);
     }
     return ext;
   }
 
  private:
-  std::unique_ptr<TimexTagger> timex_;
+  void ExtractStatement(absl::string_view text, const Document& doc, const std::vector<const Timex*>& timex,
+                        const Stemmer& stemmer, NameMemory* memory, Statement* st, Statement* previous) const {
+    std::vector<Token> tokens = Tokenize(text, st->span);
+    stemmer.StemAll(&tokens);
+    const size_t n = tokens.size();
+
+    // Tokens inside time expressions are no quantities, names or events.
+    std::vector<bool> in_timex(n, false);
+    for (const Timex* t : timex) {
+      for (size_t k = 0; k < n; ++k) {
+        if (tokens[k].start < t->span.end && tokens[k].end > t->span.start) in_timex[k] = true;
+      }
+    }
+
+    std::vector<FoundParticipant> found = t_.participants->Find(text, tokens, memory);
+    std::vector<bool> used = in_timex;
+    for (const FoundParticipant& p : found) {
+      for (size_t k = p.begin; k < p.end; ++k) used[k] = true;
+      st->participants.push_back(p.participant);
+    }
+    if (t_.places != nullptr) st->places = t_.places->Find(text, st->span);
+    for (const Place& pl : st->places) {
+      for (size_t k = 0; k < n; ++k) {
+        if (tokens[k].start < pl.span.end && tokens[k].end > pl.span.start) used[k] = true;
+      }
+    }
+    st->events = t_.events->Find(text, tokens, used);
+    st->quantities = t_.quantities->Find(text, tokens, used, t_.events.get());
+
+    // A sentence speaks of a plan when one of its times reaches past the
+    // publication date (see the rule for modal "soll" in extract_certainty.cc).
+    bool plan = false;
+    for (const Timex* t : timex) {
+      if (doc.published && t->last_day && *t->last_day > *doc.published) plan = true;
+    }
+    CertaintyResult cr = t_.certainty->Find(text, tokens, plan);
+    static const std::vector<Attribution> kNone;
+    AttributionResult ar = t_.attribution->Find(text, tokens, found, timex, st->places,
+                                                previous != nullptr ? previous->attributions : kNone);
+    st->attributions = std::move(ar.attributions);
+    cr.cues.insert(cr.cues.end(), ar.cues.begin(), ar.cues.end());
+
+    const CertaintyCue* best = nullptr;
+    const CertaintyCue* best_previous = nullptr;
+    for (const CertaintyCue& c : cr.cues) {
+      const CertaintyCue*& slot = c.previous ? best_previous : best;
+      if (slot == nullptr || c.strength > slot->strength) slot = &c;
+    }
+    if (best_previous != nullptr) {
+      // The cue comments on the sentence before and on itself.
+      if (best == nullptr || best_previous->strength >= best->strength) best = best_previous;
+      if (previous != nullptr) {
+        previous->certainty = best_previous->certainty;
+        previous->certainty_cue = best_previous->cue;
+        previous->certainty_span = best_previous->span;
+        previous->certainty_from_context = true;
+      }
+    }
+    if (best != nullptr) {
+      st->certainty = best->certainty;
+      st->certainty_cue = best->cue;
+      st->certainty_span = best->span;
+    }
+    if (cr.negation) {
+      st->negated = true;
+      st->negation_span = cr.negation;
+    }
+    st->said_on = doc.published;
+    for (const Attribution& a : st->attributions) {
+      if (a.when) {
+        st->said_on = a.when;
+        break;
+      }
+    }
+  }
+
+  Taggers t_;
 };
 
 }  // namespace
 
-absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(const Lexicon& lexicon, const Lexicon&) {
-  auto timex = TimexTagger::Create(lexicon);
-  if (!timex.ok()) return timex.status();
-  return std::unique_ptr<Extractor>(new ExtractorImpl(*std::move(timex)));
+absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(const Lexicon& lexicon, const Lexicon& common) {
+  Taggers t;
+  t.stemmer = lexicon.Table("claims").Get("stemmer");
+  Stemmer stemmer(t.stemmer);
+  CLAIMDIFF_ASSIGN_OR_RETURN(t.timex, TimexTagger::Create(lexicon));
+  CLAIMDIFF_ASSIGN_OR_RETURN(t.places, PlaceMatcher::Create(lexicon, common));
+  CLAIMDIFF_ASSIGN_OR_RETURN(t.participants, ParticipantTagger::Create(lexicon, stemmer));
+  CLAIMDIFF_ASSIGN_OR_RETURN(t.events, EventTagger::Create(lexicon, stemmer));
+  CLAIMDIFF_ASSIGN_OR_RETURN(t.quantities, QuantityTagger::Create(lexicon, stemmer));
+  CLAIMDIFF_ASSIGN_OR_RETURN(t.certainty, CertaintyTagger::Create(lexicon, stemmer));
+  CLAIMDIFF_ASSIGN_OR_RETURN(t.attribution, AttributionTagger::Create(lexicon));
+  return std::unique_ptr<Extractor>(new ExtractorImpl(std::move(t)));
 }
 
 }  // namespace claimdiff

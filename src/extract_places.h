@@ -16,6 +16,7 @@
 #ifndef CLAIMDIFF_SRC_EXTRACT_PLACES_H_
 #define CLAIMDIFF_SRC_EXTRACT_PLACES_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -28,6 +29,8 @@
 #include "claimdiff/lexicon.h"
 
 namespace claimdiff {
+
+struct Token;  // extract_tokens.h
 
 class PlaceMatcher {
  public:
@@ -55,35 +58,46 @@ class PlaceMatcher {
   size_t surface_count() const { return names_.size(); }
 
   ~PlaceMatcher();
+  PlaceMatcher(const PlaceMatcher&) = delete;
+  PlaceMatcher& operator=(const PlaceMatcher&) = delete;
 
  private:
   struct Candidate {
-    int place = -1;      // Index into places_.
-    bool demonym = false;
+    int place = -1;             // Index into places_; -1 blocks the words (stopword).
+    bool demonym = false;       // A nationality adjective: role "origin".
     bool needs_capital = true;  // The text must start with an upper-case letter.
+    bool ambiguous = false;     // Also an ordinary word: needs a place context.
   };
   struct Entry {
     Place place;
     double priority = 0;  // Larger wins on ambiguity.
+    bool always = false;  // Continent, country or capital: never held back as an ordinary word.
   };
-  struct Token;
-  struct Cues;
+  struct Match;
 
   PlaceMatcher();
-  std::vector<Token> Tokenize(absl::string_view text, Span sentence) const;
-  const std::vector<Candidate>* LookupKey(const std::string& key) const;
-  std::string RoleOf(const std::vector<Token>& tokens, size_t first, size_t last, bool demonym) const;
+  void AddName(absl::string_view surface, Candidate candidate);
+  // Candidates for tokens [i, i + len) where the last token may carry an
+  // inflection; empty when none.
+  std::vector<Candidate> CandidatesAt(const std::vector<Token>& tokens, size_t i, size_t len) const;
+  // `in_place[k]` is true for tokens inside another place match: the role
+  // rules do not look past them.
+  std::string RoleOf(const std::vector<Token>& tokens, const std::vector<bool>& in_place, size_t first,
+                     size_t last) const;
+  bool SpeechGoverns(const std::vector<Token>& tokens, const std::vector<bool>& in_place, size_t prep,
+                     size_t last) const;
+  uint32_t CueBits(const Token& token) const;
 
   std::vector<Entry> places_;
   absl::flat_hash_map<std::string, int> by_id_;
   // Folded token sequence (tokens joined by ' ') -> candidates, best first.
   absl::flat_hash_map<std::string, std::vector<Candidate>> names_;
   // Folded first token -> longest name (in tokens) starting with it.
-  absl::flat_hash_map<std::string, int> max_len_;
-  absl::flat_hash_set<std::string> stopwords_;  // Folded surfaces never matched.
-  std::vector<std::string> name_suffixes_;      // Folded, longest first.
-  std::vector<std::string> demonym_suffixes_;   // Folded, longest first.
-  std::unique_ptr<Cues> cues_;
+  absl::flat_hash_map<std::string, size_t> max_len_;
+  absl::flat_hash_set<std::string> ambiguous_;   // Folded names that are ordinary words.
+  std::vector<std::string> name_suffixes_;       // Folded, longest first.
+  std::vector<std::string> demonym_suffixes_;    // Folded, longest first.
+  absl::flat_hash_map<std::string, uint32_t> cues_;  // Folded word -> CueKind bits.
 };
 
 }  // namespace claimdiff

@@ -4,6 +4,8 @@
 #define CLAIMDIFF_SRC_INGEST_INTERNAL_H_
 
 #include <cstddef>
+#include <cstdio>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -62,6 +64,23 @@ absl::Status ParseHtml(absl::string_view name, absl::string_view utf8, size_t so
 // ---- Language (ingest_langdetect.cc) ----
 
 LanguageGuess DetectLanguageIn(absl::string_view text, absl::string_view lexicon_root);
+
+// ---- Reading (ingest.cc, ingest_jsonl.cc) ----
+
+using FileHandle = std::unique_ptr<std::FILE, void (*)(std::FILE*)>;
+
+// Opens `path` ("-" = standard input). NotFound for a missing file.
+absl::StatusOr<FileHandle> OpenInput(absl::string_view path);
+
+// Reads a whole file, failing when it exceeds `max_bytes`.
+absl::StatusOr<std::string> ReadAllBytes(absl::string_view path, size_t max_bytes);
+
+// Decodes and parses one non-JSONL document; `finish` runs FinishDocument.
+absl::StatusOr<Document> BuildDocument(absl::string_view name, absl::string_view bytes, InputFormat format,
+                                       const IngestOptions& options, bool finish);
+
+// Reads a JSON Lines file, one cluster per non-blank line.
+absl::StatusOr<std::vector<Cluster>> ReadJsonlFile(absl::string_view path, const IngestOptions& options);
 
 // ---- Common finishing ----
 

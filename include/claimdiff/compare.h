@@ -12,6 +12,7 @@
 #include "absl/types/span.h"
 #include "claimdiff/align.h"
 #include "claimdiff/extract.h"
+#include "claimdiff/lexicon.h"
 
 namespace claimdiff {
 
@@ -56,6 +57,11 @@ struct Comparison {
 struct CompareOptions {
   // Report agreements too (they are the bulk of findings).
   bool include_agree = true;
+  // The shared tables comparison needs (src/lexicon/common/compare_*.tsv:
+  // which titles conflict, which counts count the same thing, which sources
+  // speak for which). nullptr = loaded once from LexiconSet::DefaultRoot();
+  // when that fails, titles never conflict and counts match only when equal.
+  const Lexicon* knowledge = nullptr;
 };
 
 Comparison CompareStatements(absl::Span<const AnalyzedDocument> docs, const Alignment& alignment,

@@ -94,8 +94,11 @@ struct IngestOptions {
   bool lenient = false;
   // Input encoding for ICU's converters ("" = UTF-8 with or without BOM).
   std::string encoding;
-  // Largest input accepted, in bytes.
+  // Largest input accepted, in bytes (for JSON Lines: per line).
   size_t max_bytes = size_t{1} << 31;
+  // Root of the language data (holds <lang>/langdetect.tsv) used by language
+  // detection; "" = LexiconSet::DefaultRoot().
+  std::string lexicon_dir;
 };
 
 // Reads one file ("-" = standard input) into one or more clusters: a
@@ -122,6 +125,9 @@ struct LanguageGuess {
   double confidence = 0.5;
 };
 LanguageGuess DetectLanguage(absl::string_view text);
+// The same with the language data under `lexicon_root` ("" = default root):
+// every <lang>/langdetect.tsv found there takes part.
+LanguageGuess DetectLanguage(absl::string_view text, absl::string_view lexicon_root);
 
 // Parses "2019-04-18" (and full ISO timestamps, of which the day is kept).
 std::optional<absl::CivilDay> ParseIsoDate(absl::string_view s);

@@ -1,15 +1,91 @@
-// claimdiff align: placeholder until its issue lands; fails with status 2.
+// claimdiff align FILE...: links the statements of the documents of each
+// cluster. Documents given as files form one cluster; each JSON Lines
+// cluster line is its own cluster. One JSON line per cluster:
+//   {"id", "links": [{"a": [doc, start, end], "b": [doc, start, end],
+//                     "score", "reasons"}]}
+// where doc is the document's index in the cluster and the spans are the
+// byte spans of claimdiff's own sentences (what score.py alignment reads).
 
+#include <cmath>
+#include <memory>
+
+#include "absl/strings/str_cat.h"
+#include "claimdiff/pipeline.h"
+#include "cli/batch.h"
 #include "cli/cli_common.h"
+#include "nlohmann/json.hpp"
 
 namespace claimdiff::cli {
 
+namespace {
+
+struct AlignFlags {
+  double threshold = AlignOptions().threshold;
+  int max_links = AlignOptions().max_links_per_pair_of_docs;
+  bool keep_different_event = false;
+  bool no_context = false;
+};
+
+nlohmann::ordered_json SpanJson(const ClusterResult& result, int doc, int sentence) {
+  const Span& span = result.docs[static_cast<size_t>(doc)].seg.sentences[static_cast<size_t>(sentence)].span;
+  return nlohmann::ordered_json::array({doc, span.start, span.end});
+}
+
+}  // namespace
+
 Command AddAlignCommand(CLI::App* app) {
-  auto* options = new CommonOptions();
+  auto* options = new CommonOptions();  // Live as long as the process.
+  auto* flags = new AlignFlags();
   Command command;
-  command.app = app->add_subcommand("align", "(not yet available)");
-  AddCommonOptions(command.app, options, false);
-  command.run = []() -> int { return Fail(absl::UnimplementedError("align is not implemented yet")); };
+  command.app = app->add_subcommand(
+      "align", "Link the statements that speak about the same thing across the documents of a cluster");
+  AddCommonOptions(command.app, options);
+  command.app->add_option("--threshold", flags->threshold, "Smallest link score kept (0..1)")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  command.app->add_option("--max-links", flags->max_links,
+                          "Links from one statement into one other document, at most (0 = no limit)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  command.app->add_flag("--keep-different-event", flags->keep_different_event,
+                        "Also output links flagged as possibly joining two different events");
+  command.app->add_flag("--no-document-context", flags->no_context,
+                        "Do not use document neighbourhoods to tell look-alike events apart");
+  command.run = [options, flags]() -> int {
+    PipelineOptions pipeline_options;
+    pipeline_options.lexicon_dir = options->lexicon_dir;
+    pipeline_options.align.threshold = flags->threshold;
+    pipeline_options.align.max_links_per_pair_of_docs = flags->max_links;
+    pipeline_options.align.keep_different_event = flags->keep_different_event;
+    pipeline_options.align.use_document_context = !flags->no_context;
+    auto pipeline = std::make_shared<Pipeline>(pipeline_options);
+    BatchOptions batch;
+    batch.jobs = options->jobs;
+    batch.files_form_one_cluster = true;
+    return RunBatchCommand(*options, batch, [pipeline](Cluster cluster) -> absl::StatusOr<std::string> {
+      ClusterResult result;
+      result.id = cluster.is_cluster || cluster.docs.size() != 1 ? cluster.id : cluster.docs[0].id;
+      auto docs = pipeline->AnalyzeAll(std::move(cluster.docs));
+      if (!docs.ok()) return docs.status();
+      result.docs = std::move(*docs);
+      auto alignment = pipeline->Align(result.docs);
+      if (!alignment.ok()) return alignment.status();
+      nlohmann::ordered_json line;
+      line["id"] = result.id;
+      nlohmann::ordered_json links = nlohmann::ordered_json::array();
+      for (const Link& link : alignment->links) {
+        nlohmann::ordered_json j;
+        j["a"] = SpanJson(result, link.doc_a, link.sentence_a);
+        j["b"] = SpanJson(result, link.doc_b, link.sentence_b);
+        j["score"] = std::round(link.score * 1000) / 1000;
+        j["reasons"] = link.reasons;
+        if (link.possibly_different_event) j["possibly_different_event"] = true;
+        links.push_back(std::move(j));
+      }
+      line["links"] = std::move(links);
+      return line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    });
+  };
   return command;
 }
 

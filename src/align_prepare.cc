@@ -1,0 +1,373 @@
+// Statements to weighted term vectors, and documents to document contexts.
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "align_internal.h"
+
+namespace claimdiff::align_internal {
+
+namespace {
+
+// Kind weights: how much one shared term of a kind says about two
+// statements speaking of the same thing. Compound parts and synonyms are
+// weaker evidence than the same word; a trigram is a small piece of a name;
+// a shared participant (same person under two spellings) is strong.
+double KindWeight(TermKind kind) {
+  switch (kind) {
+    case TermKind::kStem: return 1.0;
+    case TermKind::kCompoundPart: return 0.6;
+    case TermKind::kSynonym: return 0.8;
+    case TermKind::kNgram: return 0.12;
+    case TermKind::kNumber: return 1.0;
+    case TermKind::kParticipant: return 1.5;
+    case TermKind::kPlace: return 1.0;
+    case TermKind::kTime: return 0.7;
+    case TermKind::kEvent: return 0.5;
+    case TermKind::kQuantity: return 0.5;
+  }
+  return 1.0;
+}
+
+// Whether a term kind describes the document's subject for the document
+// context (function-like evidence such as trigrams and events stays out).
+bool ContextKind(TermKind kind) {
+  return kind == TermKind::kStem || kind == TermKind::kNumber || kind == TermKind::kParticipant ||
+         kind == TermKind::kPlace || kind == TermKind::kCompoundPart;
+}
+
+bool InFurniture(const Span& span, const std::vector<Furniture>& furniture) {
+  for (const Furniture& f : furniture) {
+    if (f.span.start < span.end && span.start < f.span.end) return true;
+  }
+  return false;
+}
+
+std::string NumberKey(absl::string_view digits) {
+  std::string out;
+  for (char c : digits) {
+    if (c != '.' && c != ',') out.push_back(c);
+  }
+  return out;
+}
+
+bool AnchoredGranularity(absl::string_view g) {
+  return g == "day" || g == "week" || g == "month" || g == "time";
+}
+
+std::string CountryOf(const Place& place) {
+  if (place.kind == "country") return place.id;
+  for (const std::string& id : place.within) {
+    if (absl::StartsWith(id, "country:")) return id;
+  }
+  return "";
+}
+
+struct Interner {
+  absl::flat_hash_map<std::string, int> ids;
+  std::vector<std::string> display;
+  std::vector<TermKind> kind;
+  std::vector<double> background;  // Weight factor from the background table.
+
+  int Id(const TermOccurrence& t, double background_factor) {
+    auto [it, inserted] = ids.try_emplace(t.key, static_cast<int>(display.size()));
+    if (inserted) {
+      display.push_back(t.display);
+      kind.push_back(t.kind);
+      background.push_back(background_factor);
+    }
+    return it->second;
+  }
+};
+
+// Background weight factor of a stem: common words of the language weigh
+// less even when they are rare in the cluster. log(1/share) scaled by the
+// largest possible value, floored so that no word is silenced.
+double BackgroundFactor(const LanguageTerms& terms, absl::string_view stem) {
+  if (!terms.HasBackground()) return 1.0;
+  const double share = terms.BackgroundShare(stem);
+  if (share <= 0) return 1.0;
+  const double factor = 0.25 + 0.75 * std::min(1.0, -std::log(share) / std::log(1000.0));
+  return std::clamp(factor, 0.25, 1.0);
+}
+
+// Document tf-idf vectors over context kinds, then each document's nearest
+// neighbours through an inverted index.
+std::vector<std::vector<int>> DocumentNeighbors(const std::vector<std::vector<std::pair<int, int>>>& doc_counts,
+                                                size_t num_terms, const AlignOptions& options) {
+  const int n = static_cast<int>(doc_counts.size());
+  std::vector<int> df(num_terms, 0);
+  for (const auto& counts : doc_counts) {
+    for (const auto& [term, count] : counts) ++df[static_cast<size_t>(term)];
+  }
+  std::vector<TermVector> vectors(static_cast<size_t>(n));
+  std::vector<std::vector<std::pair<int, double>>> postings(num_terms);
+  for (int d = 0; d < n; ++d) {
+    TermVector& v = vectors[static_cast<size_t>(d)];
+    double norm = 0;
+    for (const auto& [term, count] : doc_counts[static_cast<size_t>(d)]) {
+      const int f = df[static_cast<size_t>(term)];
+      if (f < 2) continue;  // A term of one document links no two.
+      const double w = (1 + std::log(static_cast<double>(count))) * std::log((n + 1.0) / f);
+      if (w <= 0) continue;
+      v.emplace_back(term, w);
+      norm += w * w;
+    }
+    norm = std::sqrt(norm);
+    for (auto& entry : v) {
+      entry.second /= norm;
+      postings[static_cast<size_t>(entry.first)].emplace_back(d, entry.second);
+    }
+  }
+  std::vector<std::vector<int>> neighbors(static_cast<size_t>(n));
+  std::vector<double> acc(static_cast<size_t>(n), 0);
+  std::vector<int> touched;
+  for (int d = 0; d < n; ++d) {
+    touched.clear();
+    for (const auto& [term, w] : vectors[static_cast<size_t>(d)]) {
+      const auto& list = postings[static_cast<size_t>(term)];
+      if (options.max_postings > 0 && list.size() > static_cast<size_t>(options.max_postings)) continue;
+      for (const auto& [other, w2] : list) {
+        if (other == d) continue;
+        if (acc[static_cast<size_t>(other)] == 0) touched.push_back(other);
+        acc[static_cast<size_t>(other)] += w * w2;
+      }
+    }
+    std::vector<std::pair<double, int>> ranked;
+    for (int other : touched) {
+      ranked.emplace_back(-acc[static_cast<size_t>(other)], other);
+      acc[static_cast<size_t>(other)] = 0;
+    }
+    const size_t k = static_cast<size_t>(std::max(0, options.context_neighbors));
+    std::sort(ranked.begin(), ranked.end());
+    if (ranked.size() > k) ranked.resize(k);
+    for (const auto& [score, other] : ranked) neighbors[static_cast<size_t>(d)].push_back(other);
+    std::sort(neighbors[static_cast<size_t>(d)].begin(), neighbors[static_cast<size_t>(d)].end());
+  }
+  return neighbors;
+}
+
+}  // namespace
+
+double Dot(const TermVector& a, const TermVector& b) {
+  double sum = 0;
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].first < b[j].first) {
+      ++i;
+    } else if (b[j].first < a[i].first) {
+      ++j;
+    } else {
+      sum += a[i].second * b[j].second;
+      ++i;
+      ++j;
+    }
+  }
+  return sum;
+}
+
+bool SameContext(const PreparedCluster& cluster, int doc_a, int doc_b, const AlignOptions& options) {
+  if (!options.use_document_context) return true;
+  const std::vector<int>& na = cluster.neighbors[static_cast<size_t>(doc_a)];
+  const std::vector<int>& nb = cluster.neighbors[static_cast<size_t>(doc_b)];
+  int shared = 0;
+  if (std::binary_search(na.begin(), na.end(), doc_b)) ++shared;
+  if (std::binary_search(nb.begin(), nb.end(), doc_a)) ++shared;
+  size_t i = 0, j = 0;
+  while (i < na.size() && j < nb.size()) {
+    if (na[i] < nb[j]) {
+      ++i;
+    } else if (nb[j] < na[i]) {
+      ++j;
+    } else {
+      ++shared;
+      ++i;
+      ++j;
+    }
+  }
+  return shared >= options.context_min_shared;
+}
+
+PreparedCluster PrepareCluster(absl::Span<const AnalyzedDocument> docs, absl::Span<const Lexicon* const> lexicons,
+                               const AlignOptions& options) {
+  PreparedCluster out;
+  out.num_docs = static_cast<int>(docs.size());
+
+  // One compiled language per lexicon (a stemmer each: not thread-safe, so
+  // never shared beyond this call).
+  std::map<const Lexicon*, std::unique_ptr<LanguageTerms>> languages;
+  for (const Lexicon* lexicon : lexicons) {
+    if (!languages.count(lexicon)) languages.emplace(lexicon, std::make_unique<LanguageTerms>(*lexicon));
+  }
+
+  // Words of every alignable sentence, and the vocabulary of the cluster per
+  // language: compounds are split into words the documents themselves use.
+  struct Pending {
+    int doc, sentence;
+    std::vector<Word> words;
+  };
+  std::vector<Pending> pending;
+  std::map<const Lexicon*, absl::flat_hash_set<std::string>> vocabulary;
+  for (size_t d = 0; d < docs.size(); ++d) {
+    const AnalyzedDocument& doc = docs[d];
+    const LanguageTerms& terms = *languages[lexicons[d]];
+    auto& vocab = vocabulary[lexicons[d]];
+    for (size_t s = 0; s < doc.seg.sentences.size(); ++s) {
+      const Span& span = doc.seg.sentences[s].span;
+      if (span.empty() || span.end > doc.doc.text.size()) continue;
+      if (InFurniture(span, doc.seg.furniture)) continue;
+      Pending p{static_cast<int>(d), static_cast<int>(s),
+                SplitWords(absl::string_view(doc.doc.text).substr(span.start, span.size()))};
+      if (p.words.empty()) continue;
+      for (const Word& w : p.words) {
+        if (!w.number && CodePoints(w.folded) >= 4 && !terms.IsStopword(w.folded)) vocab.insert(w.folded);
+      }
+      pending.push_back(std::move(p));
+    }
+  }
+
+  Interner interner;
+  std::vector<std::vector<std::pair<int, double>>> raw;  // (term, kind weight), with repeats.
+  for (const Pending& p : pending) {
+    const AnalyzedDocument& doc = docs[static_cast<size_t>(p.doc)];
+    const LanguageTerms& terms = *languages[lexicons[static_cast<size_t>(p.doc)]];
+    const auto& vocab = vocabulary[lexicons[static_cast<size_t>(p.doc)]];
+    const std::string lang_prefix = absl::StrCat(doc.doc.lang, ":");
+    std::vector<std::pair<int, double>> occurrences;
+    auto add = [&](TermOccurrence t, double background_factor) {
+      const int id = interner.Id(t, background_factor);
+      occurrences.emplace_back(id, KindWeight(t.kind));
+    };
+    PreparedSentence prepared;
+    prepared.doc = p.doc;
+    prepared.sentence = p.sentence;
+    for (const Word& w : p.words) {
+      if (w.number) {
+        add({absl::StrCat("n:", NumberKey(w.folded)), TermKind::kNumber, w.folded}, 1.0);
+        continue;
+      }
+      if (terms.IsStopword(w.folded)) continue;
+      const std::string stem = terms.Stem(w.folded);
+      if (stem.empty()) continue;
+      const double bg = BackgroundFactor(terms, stem);
+      add({absl::StrCat("s:", stem), TermKind::kStem, w.folded}, bg);
+      if (const std::vector<int>* groups = terms.SynonymGroups(stem)) {
+        for (int g : *groups) add({absl::StrCat("y:", lang_prefix, g), TermKind::kSynonym, w.folded}, 1.0);
+      }
+      for (const std::string& part : terms.SplitCompound(w.folded, vocab)) {
+        if (terms.IsStopword(part)) continue;
+        const std::string part_stem = terms.Stem(part);
+        if (part_stem == stem) continue;
+        add({absl::StrCat("s:", part_stem), TermKind::kCompoundPart, part}, BackgroundFactor(terms, part_stem));
+        if (const std::vector<int>* groups = terms.SynonymGroups(part_stem)) {
+          for (int g : *groups) add({absl::StrCat("y:", lang_prefix, g), TermKind::kSynonym, part}, 1.0);
+        }
+      }
+      // Names and transliterations ("Wladiwostok", "Vladivostok"): rare
+      // capitalized words also match by character trigrams.
+      if (w.upper && CodePoints(w.folded) >= 5 && terms.BackgroundShare(stem) == 0) {
+        for (const std::string& tri : Trigrams(w.folded)) {
+          add({absl::StrCat("g:", tri), TermKind::kNgram, w.folded}, 1.0);
+        }
+      }
+    }
+    // Extracted parts of the statement, when the extract stage found any.
+    for (const Statement& st : doc.ext.statements) {
+      if (st.sentence != p.sentence) continue;
+      for (const Participant& part : st.participants) {
+        if (!part.key.empty()) add({absl::StrCat("p:", part.key), TermKind::kParticipant, part.name}, 1.0);
+      }
+      for (const Place& place : st.places) {
+        if (place.role == "speaker" || place.id.empty()) continue;
+        add({absl::StrCat("l:", place.id), TermKind::kPlace, place.name}, 1.0);
+        if (place.role == "event") {
+          const std::string country = CountryOf(place);
+          if (!country.empty()) prepared.countries.push_back(country);
+        }
+      }
+      for (const EventMention& e : st.events) {
+        if (!e.cls.empty()) add({absl::StrCat("e:", e.cls), TermKind::kEvent, e.trigger}, 1.0);
+      }
+      for (const Quantity& q : st.quantities) {
+        if (q.ordinal) continue;
+        const std::string shown = absl::StrFormat("%g%s%s", q.value, q.unit.empty() ? "" : " ", q.unit);
+        add({absl::StrCat("q:", shown, "/", q.counts), TermKind::kQuantity, shown}, 1.0);
+      }
+      for (int t : st.times) {
+        if (t < 0 || static_cast<size_t>(t) >= doc.ext.timex.size()) continue;
+        const Timex& tx = doc.ext.timex[static_cast<size_t>(t)];
+        if (!tx.first_day || !tx.last_day || tx.relative || !AnchoredGranularity(tx.granularity)) continue;
+        const absl::CivilMonth month(*tx.first_day);
+        add({absl::StrCat("t:", absl::FormatCivilTime(month)), TermKind::kTime, absl::FormatCivilTime(month)}, 1.0);
+        prepared.times.push_back({*tx.first_day, *tx.last_day, tx.value});
+      }
+    }
+    std::sort(prepared.countries.begin(), prepared.countries.end());
+    prepared.countries.erase(std::unique(prepared.countries.begin(), prepared.countries.end()),
+                             prepared.countries.end());
+    out.sentences.push_back(std::move(prepared));
+    raw.push_back(std::move(occurrences));
+  }
+
+  // Sentence frequencies within the cluster.
+  const size_t num_terms = interner.display.size();
+  std::vector<int> df(num_terms, 0);
+  for (auto& occ : raw) {
+    std::sort(occ.begin(), occ.end());
+    for (size_t i = 0; i < occ.size(); ++i) {
+      if (i == 0 || occ[i].first != occ[i - 1].first) ++df[static_cast<size_t>(occ[i].first)];
+    }
+  }
+  const double n = static_cast<double>(raw.size());
+  for (size_t x = 0; x < raw.size(); ++x) {
+    const auto& occ = raw[x];
+    TermVector& v = out.sentences[x].vector;
+    double norm = 0;
+    for (size_t i = 0; i < occ.size();) {
+      size_t j = i;
+      double kind_weight = 0;
+      while (j < occ.size() && occ[j].first == occ[i].first) kind_weight = std::max(kind_weight, occ[j++].second);
+      const size_t term = static_cast<size_t>(occ[i].first);
+      const double tf = static_cast<double>(j - i);
+      i = j;
+      if (df[term] < 2) continue;  // Shared with no other statement.
+      const double w =
+          kind_weight * interner.background[term] * (1 + std::log(tf)) * std::log((n + 1) / df[term]);
+      if (w <= 0) continue;
+      v.emplace_back(static_cast<int>(term), w);
+      norm += w * w;
+    }
+    norm = std::sqrt(norm);
+    for (auto& entry : v) entry.second /= norm;
+  }
+
+  // Document contexts from the same terms, counted per document.
+  std::vector<std::vector<std::pair<int, int>>> doc_counts(docs.size());
+  {
+    std::vector<absl::flat_hash_map<int, int>> counts(docs.size());
+    for (size_t x = 0; x < raw.size(); ++x) {
+      for (const auto& [term, weight] : raw[x]) {
+        if (ContextKind(interner.kind[static_cast<size_t>(term)])) {
+          ++counts[static_cast<size_t>(out.sentences[x].doc)][term];
+        }
+      }
+    }
+    for (size_t d = 0; d < docs.size(); ++d) {
+      doc_counts[d].assign(counts[d].begin(), counts[d].end());
+      std::sort(doc_counts[d].begin(), doc_counts[d].end());
+    }
+  }
+  out.neighbors = DocumentNeighbors(doc_counts, num_terms, options);
+  out.term_display = std::move(interner.display);
+  out.term_kind = std::move(interner.kind);
+  return out;
+}
+
+}  // namespace claimdiff::align_internal

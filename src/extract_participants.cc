@@ -1,0 +1,304 @@
+#include "extract_participants.h"
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "status_macros.h"
+
+namespace claimdiff {
+
+namespace {
+
+// Longest name, in tokens, after a title or a cue ("Kim Jong Un" has three).
+constexpr size_t kMaxNameTokens = 3;
+
+std::string Written(absl::string_view text, size_t start, size_t end) {
+  return std::string(text.substr(start, end - start));
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<ParticipantTagger>> ParticipantTagger::Create(const Lexicon& lexicon,
+                                                                               const Stemmer& stemmer) {
+  std::unique_ptr<ParticipantTagger> t(new ParticipantTagger());
+  const LexiconTable& settings = lexicon.Table("claims");
+  for (const std::string& s : SettingValues(settings, "name_suffix")) t->name_suffixes_.push_back(FoldCase(s));
+  for (const std::string& s : SettingValues(settings, "title_link")) t->title_links_.insert(FoldCase(s));
+
+  const LexiconTable& titles = lexicon.Table("titles");
+  for (const LexiconRow& row : titles.rows) {
+    CLAIMDIFF_RETURN_IF_ERROR(CheckFields(titles, row, 2));
+    t->title_rows_.push_back({row.Field(1), row.Field(2)});
+  }
+  AddPhrases(titles, &stemmer, &t->titles_);
+  for (size_t r = 0; r < titles.rows.size(); ++r) {
+    std::vector<std::string> toks = PhraseTokens(titles.rows[r].fields[0]);
+    if (toks.size() != 1) continue;
+    t->title_single_.emplace(toks[0], static_cast<int>(r));
+    t->title_single_.emplace(stemmer.Stem(toks[0]), static_cast<int>(r));
+    t->blockers_.insert(toks[0]);
+  }
+
+  const LexiconTable& people = lexicon.Table("people");
+  for (const LexiconRow& row : people.rows) {
+    CLAIMDIFF_RETURN_IF_ERROR(CheckFields(people, row, 2));
+    t->people_keys_.push_back(row.Field(1));
+  }
+  AddPhrases(people, nullptr, &t->people_);
+  t->people_.set_suffixes(t->name_suffixes_);
+
+  for (const LexiconRow& row : lexicon.Table("first_names").rows) t->first_names_.insert(FoldCase(row.fields[0]));
+  AddPhrases(lexicon.Table("person_cues"), nullptr, &t->person_cues_);
+  const LexiconTable& variants = lexicon.Table("name_variants");
+  for (const LexiconRow& row : variants.rows) {
+    CLAIMDIFF_RETURN_IF_ERROR(CheckFields(variants, row, 2));
+    t->variants_.emplace(FoldCase(row.fields[0]), FoldCase(row.Field(1)));
+  }
+
+  // Organisations and media share one phrase table; media rows follow.
+  for (absl::string_view name : {"organisations", "media"}) {
+    const LexiconTable& table = lexicon.Table(name);
+    bool media = name == "media";
+    for (size_t r = 0; r < table.rows.size(); ++r) {
+      const LexiconRow& row = table.rows[r];
+      CLAIMDIFF_RETURN_IF_ERROR(CheckFields(table, row, 3));
+      Org org;
+      org.key = row.Field(1);
+      org.kind = media ? "media" : "organisation";
+      org.source = row.Field(2);
+      org.generic = media && row.Field(2) == "generic";
+      if (org.generic) org.source = "media";
+      std::vector<std::string> toks = PhraseTokens(row.fields[0]);
+      t->orgs_.Add(toks, static_cast<int>(t->org_rows_.size()), stemmer.Stem(toks.back()));
+      t->org_rows_.push_back(std::move(org));
+      if (toks.size() == 1) t->blockers_.insert(toks[0]);
+    }
+  }
+  t->orgs_.set_suffixes(t->name_suffixes_);
+
+  // Nationality adjectives, with every inflection ending the language lists.
+  std::vector<std::string> endings = SettingValues(settings, "adjective_ending");
+  endings.insert(endings.begin(), "");
+  const LexiconTable& origins = lexicon.Table("media_origins");
+  for (const LexiconRow& row : origins.rows) {
+    CLAIMDIFF_RETURN_IF_ERROR(CheckFields(origins, row, 2));
+    std::vector<std::string> toks = PhraseTokens(row.fields[0]);
+    if (toks.empty()) continue;
+    for (const std::string& ending : endings) {
+      std::vector<std::string> inflected = toks;
+      inflected.back() += FoldCase(ending);
+      t->origins_.Add(inflected, static_cast<int>(t->origin_keys_.size()));
+    }
+    t->origin_keys_.push_back(row.Field(1));
+  }
+  return t;
+}
+
+std::string ParticipantTagger::NameKey(const std::vector<Token>& tokens, size_t begin, size_t end) const {
+  std::vector<std::string> parts;
+  for (size_t i = begin; i < end; ++i) {
+    for (absl::string_view part : absl::StrSplit(tokens[i].folded, absl::ByAnyChar("-'"), absl::SkipEmpty())) {
+      auto v = variants_.find(part);
+      parts.push_back(v != variants_.end() ? v->second : std::string(part));
+    }
+  }
+  return absl::StrJoin(parts, " ");
+}
+
+bool ParticipantTagger::IsBlocker(const Token& t) const {
+  return blockers_.contains(t.folded) || title_single_.contains(t.folded) ||
+         (!t.stem.empty() && title_single_.contains(t.stem));
+}
+
+size_t ParticipantTagger::NameRun(const std::vector<Token>& tokens, size_t i, size_t max_tokens) const {
+  size_t n = 0;
+  while (i + n < tokens.size() && n < max_tokens) {
+    const Token& t = tokens[i + n];
+    if (t.kind != Token::kWord || !t.upper || IsBlocker(t)) break;
+    if (n > 0 && !t.space_before) break;
+    ++n;
+  }
+  return n;
+}
+
+std::optional<PhraseTable::Match> ParticipantTagger::MatchTitle(const std::vector<Token>& tokens, size_t i) const {
+  auto m = titles_.MatchAt(tokens, i, tokens.size());
+  if (m) return m;
+  // A compound with a hyphen ("US-Präsident", "Kreml-Sprecher") whose last
+  // part is a title.
+  const std::string& f = tokens[i].folded;
+  size_t dash = f.rfind('-');
+  if (tokens[i].kind != Token::kWord || dash == std::string::npos) return std::nullopt;
+  auto it = title_single_.find(absl::string_view(f).substr(dash + 1));
+  if (it == title_single_.end()) return std::nullopt;
+  PhraseTable::Match out;
+  out.begin = i;
+  out.end = i + 1;
+  out.payload = it->second;
+  return out;
+}
+
+std::vector<FoundParticipant> ParticipantTagger::Find(absl::string_view text, const std::vector<Token>& tokens,
+                                                      NameMemory* memory) const {
+  std::vector<FoundParticipant> out;
+  auto person = [&](size_t title_begin, size_t title_end, int title_row, size_t name_begin, size_t name_end,
+                    const std::string& known_key) {
+    FoundParticipant fp;
+    Participant& p = fp.participant;
+    p.kind = "person";
+    p.span = {tokens[name_begin].start, tokens[name_end - 1].end};
+    p.name = Written(text, p.span.start, p.span.end);
+    std::string key = known_key;
+    if (key.empty() && name_end - name_begin == 1) {
+      // A bare name part: resolve through the names seen so far.
+      std::string f = tokens[name_begin].folded;
+      auto it = memory->alias_to_key.find(f);
+      for (size_t s = 0; it == memory->alias_to_key.end() && s < name_suffixes_.size(); ++s) {
+        if (f.size() > name_suffixes_[s].size() && absl::EndsWith(f, name_suffixes_[s])) {
+          it = memory->alias_to_key.find(absl::string_view(f).substr(0, f.size() - name_suffixes_[s].size()));
+        }
+      }
+      if (it != memory->alias_to_key.end()) key = it->second;
+    }
+    if (key.empty()) key = NameKey(tokens, name_begin, name_end);
+    p.key = key;
+    if (title_row >= 0) {
+      p.title = title_rows_[static_cast<size_t>(title_row)].key;
+      p.title_span = Span{tokens[title_begin].start, tokens[title_end - 1].end};
+      p.title_written = Written(text, p.title_span->start, p.title_span->end);
+    }
+    fp.begin = title_row >= 0 ? title_begin : name_begin;
+    fp.end = name_end;
+    fp.source_kind = title_row >= 0 ? "official" : "person";
+    // Remember every part of a full name.
+    if (name_end - name_begin >= 2 || !known_key.empty()) {
+      for (size_t k = name_begin; k < name_end; ++k) {
+        for (absl::string_view part : absl::StrSplit(tokens[k].folded, '-', absl::SkipEmpty())) {
+          if (part.size() >= 3) memory->alias_to_key.emplace(std::string(part), key);
+        }
+      }
+    }
+    size_t end = fp.end;
+    out.push_back(std::move(fp));
+    return end;
+  };
+  // A name at i: a known person, else a capitalized run. Returns the end.
+  auto name_at = [&](size_t i, size_t* end, std::string* key) -> bool {
+    if (i >= tokens.size()) return false;
+    if (auto m = people_.MatchAt(tokens, i, tokens.size())) {
+      *end = m->end;
+      *key = people_keys_[static_cast<size_t>(m->payload)];
+      return true;
+    }
+    size_t n = NameRun(tokens, i, kMaxNameTokens);
+    if (n == 0) return false;
+    *end = i + n;
+    key->clear();
+    return true;
+  };
+
+  size_t i = 0;
+  while (i < tokens.size()) {
+    const Token& t = tokens[i];
+    if (t.kind != Token::kWord) {
+      ++i;
+      continue;
+    }
+    // Organisations and media, with an origin adjective before a generic
+    // media noun ("russische Medien", "North Korean state media").
+    std::optional<PhraseTable::Match> org = orgs_.MatchAt(tokens, i, tokens.size());
+    std::optional<PhraseTable::Match> origin = origins_.MatchAt(tokens, i, tokens.size());
+    bool media_phrase = false;
+    if (origin) {
+      // Allow one adjective between origin and noun ("staatliche").
+      for (size_t skip = 0; skip <= 1 && !media_phrase; ++skip) {
+        auto noun = orgs_.MatchAt(tokens, origin->end + skip, tokens.size());
+        if (noun && org_rows_[static_cast<size_t>(noun->payload)].generic) {
+          const Org& o = org_rows_[static_cast<size_t>(noun->payload)];
+          FoundParticipant fp;
+          fp.participant.kind = o.kind;
+          fp.participant.span = {t.start, tokens[noun->end - 1].end};
+          fp.participant.name = Written(text, fp.participant.span.start, fp.participant.span.end);
+          fp.participant.key = absl::StrCat(origin_keys_[static_cast<size_t>(origin->payload)], " ", o.key);
+          fp.begin = i;
+          fp.end = noun->end;
+          fp.source_kind = o.source;
+          out.push_back(std::move(fp));
+          i = noun->end;
+          media_phrase = true;
+        }
+      }
+    }
+    if (media_phrase) continue;
+    {
+      auto title = MatchTitle(tokens, i);
+      if (title && (!org || title->end >= org->end)) {
+        size_t j = title->end;
+        // "Der Machthaber von Nordkorea Kim Jong Un": skip "von <Name>".
+        size_t name_end = 0;
+        std::string key;
+        if (name_at(j, &name_end, &key)) {
+          i = person(title->begin, title->end, title->payload, j, name_end, key);
+          continue;
+        }
+        if (j + 2 < tokens.size() && title_links_.contains(tokens[j].folded) && tokens[j + 1].upper &&
+            name_at(j + 2, &name_end, &key)) {
+          i = person(title->begin, title->end, title->payload, j + 2, name_end, key);
+          continue;
+        }
+      }
+    }
+    if (org) {
+      const Org& o = org_rows_[static_cast<size_t>(org->payload)];
+      FoundParticipant fp;
+      fp.participant.kind = o.kind;
+      fp.participant.span = {t.start, tokens[org->end - 1].end};
+      fp.participant.name = Written(text, fp.participant.span.start, fp.participant.span.end);
+      fp.participant.key = o.key;
+      fp.begin = i;
+      fp.end = org->end;
+      fp.source_kind = o.source;
+      out.push_back(std::move(fp));
+      i = org->end;
+      continue;
+    }
+    if (auto known = people_.MatchAt(tokens, i, tokens.size())) {
+      // Extend a known short form by following name parts only when the
+      // longer name is known too (handled by the longest match).
+      i = person(0, 0, -1, i, known->end, people_keys_[static_cast<size_t>(known->payload)]);
+      continue;
+    }
+    if (auto cue = person_cues_.MatchAt(tokens, i, tokens.size())) {
+      size_t j = cue->end;
+      while (j < tokens.size() && tokens[j].kind == Token::kPunct && tokens[j].folded == ".") ++j;
+      size_t n = NameRun(tokens, j, kMaxNameTokens);
+      if (n > 0) {
+        i = person(0, 0, -1, j, j + n, "");
+        continue;
+      }
+    }
+    if (t.upper && first_names_.contains(t.folded)) {
+      size_t n = NameRun(tokens, i + 1, kMaxNameTokens - 1);
+      if (n > 0) {
+        i = person(0, 0, -1, i, i + 1 + n, "");
+        continue;
+      }
+    }
+    if (t.upper && !IsBlocker(t)) {
+      std::string f = t.folded;
+      bool known = memory->alias_to_key.contains(f);
+      for (size_t s = 0; !known && s < name_suffixes_.size(); ++s) {
+        known = f.size() > name_suffixes_[s].size() && absl::EndsWith(f, name_suffixes_[s]) &&
+                memory->alias_to_key.contains(absl::string_view(f).substr(0, f.size() - name_suffixes_[s].size()));
+      }
+      if (known) {
+        i = person(0, 0, -1, i, i + 1, "");
+        continue;
+      }
+    }
+    ++i;
+  }
+  return out;
+}
+
+}  // namespace claimdiff

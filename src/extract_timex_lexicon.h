@@ -1,0 +1,88 @@
+// Compiled time vocabulary of one language and the tokenizer the time tagger
+// works on. Private to the extract stage.
+//
+// The words come from the lexicon tables months, weekdays, time_words and
+// tense (src/lexicon/<lang>/); this file knows only the kinds of words.
+
+#ifndef CLAIMDIFF_SRC_EXTRACT_TIMEX_LEXICON_H_
+#define CLAIMDIFF_SRC_EXTRACT_TIMEX_LEXICON_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "claimdiff/lexicon.h"
+
+namespace claimdiff {
+namespace timex {
+
+// The kinds of time words (see src/lexicon/de/time_words.tsv).
+enum class Kind : uint8_t {
+  kMonth, kWeekday, kUnit, kNumber, kVagueNumber, kOrdinal, kOffset, kDayOffset, kRef,
+  kPartOfDay, kPart, kHalf, kSeason, kSetAdverb, kDurAdverb, kSetQuant, kMod, kDet,
+  kMonthCue, kYearCue, kDurCue, kShift, kAgo, kAgoPost, kDecade, kDecadeSuffix, kClock,
+  kConj, kRelUnit, kTimes, kBc, kSame, kWeekdaySet, kOrdinalSuffix,
+};
+
+struct Entry {
+  Kind kind;
+  double num = 0;     // Numeric value (month, ISO day, number, offset, ...).
+  std::string value;  // Text value (unit code, TIMEX3 value, mod, ...).
+  std::string extra;  // Fourth column ("pl", "gen", "ref", offset of rel_unit).
+  int words = 1;      // Tokens the surface spans.
+  std::vector<std::string> tail;  // Folded tokens after the first one.
+  bool exact = false; // Match the surface case-sensitively.
+  std::string surface;
+};
+
+enum class TokType : uint8_t { kWord, kNum, kAlnum, kPunct };
+
+struct Token {
+  size_t begin = 0, end = 0;  // Byte offsets into the document text.
+  TokType type = TokType::kPunct;
+  std::string text;           // As written.
+  std::string fold;           // Case-folded.
+  bool cap = false;           // Starts with an upper-case letter.
+  long long num = -1;         // Value of the leading digits (kNum, kAlnum).
+  int digits = 0;             // Number of leading digits.
+  std::string suffix;         // Letters after the digits (kAlnum: "er" of "1990er").
+};
+
+// Splits `text` (a slice of the document starting at byte `base`) into
+// words, numbers and single punctuation characters. White space is dropped.
+std::vector<Token> Tokenize(absl::string_view text, size_t base);
+
+// Case-folds UTF-8 with ICU (full case folding per code point).
+std::string Fold(absl::string_view s);
+
+class TimeLexicon {
+ public:
+  static absl::StatusOr<TimeLexicon> Compile(const Lexicon& lexicon);
+
+  // Entries whose first word is token `t` (exact surface first, then folded).
+  std::vector<const Entry*> Lookup(const Token& t) const;
+  // Entries of a folded word, no case check (compound parts).
+  const std::vector<Entry>* LookupFolded(absl::string_view fold) const;
+  // Splits a folded compound ("montagabend") into a head (month, weekday,
+  // genitive unit) and a tail (part of day, part, half). False when none.
+  bool SplitCompound(absl::string_view fold, const Entry** head, const Entry** tail) const;
+
+  // "past", "future" or "present".
+  std::string Tense(const std::vector<Token>& tokens) const;
+
+ private:
+  void Add(const std::string& surface, Entry e);
+
+  absl::flat_hash_map<std::string, std::vector<Entry>> by_first_;  // Folded first word.
+  absl::flat_hash_map<std::string, std::string> tense_words_;
+  std::vector<std::pair<std::string, std::string>> tense_suffixes_;
+  size_t max_head_ = 0;
+};
+
+}  // namespace timex
+}  // namespace claimdiff
+
+#endif  // CLAIMDIFF_SRC_EXTRACT_TIMEX_LEXICON_H_

@@ -1,0 +1,353 @@
+#include "extract_tokens.h"
+
+#include <cmath>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "libstemmer.h"
+#include "unicode/uchar.h"
+#include "unicode/utf8.h"
+
+namespace claimdiff {
+
+namespace {
+
+enum class CharClass { kLetter, kDigit, kSpace, kOther };
+
+CharClass Classify(UChar32 c) {
+  if (c < 0) return CharClass::kOther;
+  if (u_isUWhiteSpace(c) || c == 0xFEFF) return CharClass::kSpace;
+  if (u_isdigit(c)) return CharClass::kDigit;
+  if (u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0) return CharClass::kLetter;
+  return CharClass::kOther;
+}
+
+// Characters that join two letter runs into one word: hyphens and
+// apostrophes ("Kreml-Sprecher", "Jong-un", "didn't", "Reid's").
+bool IsWordJoiner(UChar32 c) {
+  return c == '-' || c == '\'' || c == 0x2019 || c == 0x2010 || c == 0x2011;
+}
+
+bool IsDigitJoiner(UChar32 c) { return c == '.' || c == ','; }
+
+void AppendFolded(UChar32 c, std::string* out) {
+  UChar32 f = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+  char buf[4];
+  int32_t n = 0;
+  UBool error = false;
+  U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, 4, f, error);
+  if (!error) out->append(buf, static_cast<size_t>(n));
+}
+
+}  // namespace
+
+std::string FoldCase(absl::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(text.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(text.data(), i, n, c);
+    if (c < 0) continue;
+    AppendFolded(c, &out);
+  }
+  return out;
+}
+
+std::vector<Token> Tokenize(absl::string_view text, Span span) {
+  std::vector<Token> tokens;
+  if (span.end > text.size() || span.start >= span.end) return tokens;
+  const char* s = text.data();
+  const int32_t end = static_cast<int32_t>(span.end);
+  int32_t i = static_cast<int32_t>(span.start);
+  bool space_before = true;
+  auto peek = [&](int32_t at) -> UChar32 {
+    if (at >= end) return -1;
+    UChar32 c;
+    U8_NEXT(s, at, end, c);
+    return c;
+  };
+  while (i < end) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, end, c);
+    CharClass cls = Classify(c);
+    if (cls == CharClass::kSpace) {
+      space_before = true;
+      continue;
+    }
+    Token t;
+    t.start = static_cast<size_t>(start);
+    t.space_before = space_before;
+    space_before = false;
+    if (cls == CharClass::kLetter) {
+      t.kind = Token::kWord;
+      t.upper = u_isupper(c) || u_istitle(c);
+      AppendFolded(c, &t.folded);
+      while (i < end) {
+        int32_t next = i;
+        UChar32 d;
+        U8_NEXT(s, next, end, d);
+        if (Classify(d) == CharClass::kLetter) {
+          AppendFolded(d, &t.folded);
+          i = next;
+        } else if (IsWordJoiner(d) && Classify(peek(next)) == CharClass::kLetter) {
+          t.folded.push_back(d == 0x2019 ? '\'' : (d == '\'' ? '\'' : '-'));
+          i = next;
+        } else {
+          break;
+        }
+      }
+    } else if (cls == CharClass::kDigit) {
+      t.kind = Token::kNumber;
+      t.folded.push_back(static_cast<char>(c <= 0x7F ? c : '0' + u_charDigitValue(c)));
+      while (i < end) {
+        int32_t next = i;
+        UChar32 d;
+        U8_NEXT(s, next, end, d);
+        if (Classify(d) == CharClass::kDigit) {
+          t.folded.push_back(static_cast<char>(d <= 0x7F ? d : '0' + u_charDigitValue(d)));
+          i = next;
+        } else if (IsDigitJoiner(d) && Classify(peek(next)) == CharClass::kDigit) {
+          t.folded.push_back(static_cast<char>(d));
+          i = next;
+        } else {
+          break;
+        }
+      }
+    } else {
+      t.kind = Token::kPunct;
+      t.folded.assign(s + start, static_cast<size_t>(i - start));
+    }
+    t.end = static_cast<size_t>(i);
+    tokens.push_back(std::move(t));
+  }
+  return tokens;
+}
+
+std::vector<std::string> PhraseTokens(absl::string_view phrase) {
+  std::vector<std::string> out;
+  for (absl::string_view part : absl::StrSplit(phrase, ' ', absl::SkipEmpty())) {
+    if (part == "..." || part == "\xE2\x80\xA6") {
+      out.push_back("...");
+      continue;
+    }
+    for (Token& t : Tokenize(part, Span{0, part.size()})) out.push_back(std::move(t.folded));
+  }
+  return out;
+}
+
+Stemmer::Stemmer(const std::string& algorithm) {
+  if (!algorithm.empty()) stemmer_ = sb_stemmer_new(algorithm.c_str(), "UTF_8");
+}
+
+Stemmer::~Stemmer() {
+  if (stemmer_ != nullptr) sb_stemmer_delete(stemmer_);
+}
+
+std::string Stemmer::Stem(absl::string_view folded) const {
+  if (stemmer_ == nullptr) return std::string(folded);
+  const sb_symbol* out =
+      sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(folded.data()), static_cast<int>(folded.size()));
+  if (out == nullptr) return std::string(folded);
+  return std::string(reinterpret_cast<const char*>(out), static_cast<size_t>(sb_stemmer_length(stemmer_)));
+}
+
+void Stemmer::StemAll(std::vector<Token>* tokens) const {
+  for (Token& t : *tokens) {
+    if (t.kind == Token::kWord) t.stem = Stem(t.folded);
+  }
+}
+
+std::optional<double> ParseNumber(absl::string_view digits, char decimal_separator, char group_separator) {
+  // Split into digit groups and the separators between them.
+  std::vector<absl::string_view> groups;
+  std::vector<char> seps;
+  size_t from = 0;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    char c = digits[i];
+    if (c == '.' || c == ',') {
+      groups.push_back(digits.substr(from, i - from));
+      seps.push_back(c);
+      from = i + 1;
+    } else if (c < '0' || c > '9') {
+      return std::nullopt;
+    }
+  }
+  groups.push_back(digits.substr(from));
+  for (absl::string_view g : groups) {
+    if (g.empty()) return std::nullopt;
+  }
+  std::string plain(groups[0]);
+  bool decimal_seen = false;
+  for (size_t k = 0; k < seps.size(); ++k) {
+    absl::string_view g = groups[k + 1];
+    bool last = k + 1 == seps.size();
+    bool is_group = seps[k] == group_separator && g.size() == 3 && groups[0].size() <= 3 &&
+                    !decimal_seen;
+    // "1,000" in a German text: a comma followed by exactly three digits is
+    // still the decimal separator there; only the locale's group separator
+    // groups.
+    if (is_group) {
+      plain.append(g);
+      continue;
+    }
+    if (!last || decimal_seen) return std::nullopt;  // "23.04.2019", "1.5.3".
+    if (seps[k] != decimal_separator && seps[k] != group_separator) return std::nullopt;
+    decimal_seen = true;
+    plain.push_back('.');
+    plain.append(g);
+  }
+  if (seps.size() > 1) {
+    // Several separators are only valid as thousands groups, possibly with
+    // one decimal part at the end: "1.000.000", "1,234.5".
+    for (size_t k = 0; k + 1 < seps.size(); ++k) {
+      if (seps[k] != group_separator || groups[k + 1].size() != 3) return std::nullopt;
+    }
+  }
+  char* endp = nullptr;
+  double v = std::strtod(plain.c_str(), &endp);
+  if (endp == nullptr || *endp != '\0' || !std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
+void PhraseTable::Add(const std::vector<std::string>& tokens, int payload, const std::string& last_stem) {
+  if (tokens.empty() || tokens[0] == "...") return;
+  Entry e{tokens, last_stem, payload};
+  if (tokens.size() == 1 && !last_stem.empty()) {
+    first_stem_[last_stem].push_back(std::move(e));
+  } else {
+    first_[tokens[0]].push_back(std::move(e));
+  }
+}
+
+bool PhraseTable::TokenMatches(const Token& token, const std::string& want, const std::string& want_stem,
+                               bool last) const {
+  if (token.folded == want) return true;
+  if (!last) return false;
+  if (!want_stem.empty() && !token.stem.empty() && token.stem == want_stem) return true;
+  for (const std::string& suffix : suffixes_) {
+    if (token.folded.size() == want.size() + suffix.size() && absl::StartsWith(token.folded, want) &&
+        absl::EndsWith(token.folded, suffix)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::optional<PhraseTable::Match> PhraseTable::MatchAt(const std::vector<Token>& tokens, size_t i,
+                                                       size_t limit) const {
+  if (i >= limit || i >= tokens.size()) return std::nullopt;
+  std::optional<Match> best;
+  auto consider = [&](const std::vector<Entry>& entries) {
+    for (const Entry& e : entries) {
+      Match m;
+      m.begin = i;
+      m.payload = e.payload;
+      size_t pos = i;
+      size_t part_begin = i;
+      bool ok = true;
+      for (size_t k = 0; k < e.tokens.size() && ok; ++k) {
+        const std::string& want = e.tokens[k];
+        bool last = k + 1 == e.tokens.size();
+        if (want == "...") {
+          m.parts.emplace_back(part_begin, pos);
+          const std::string& next = e.tokens[k + 1];  // Add() never ends on a gap... check below.
+          bool next_last = k + 2 == e.tokens.size();
+          size_t gap = 0;
+          bool found = false;
+          while (pos < limit && gap <= max_gap_) {
+            if (TokenMatches(tokens[pos], next, next_last ? e.last_stem : "", next_last)) {
+              found = true;
+              break;
+            }
+            if (tokens[pos].kind == Token::kPunct && tokens[pos].folded != "-") break;
+            ++pos;
+            ++gap;
+          }
+          if (!found) ok = false;
+          part_begin = pos;
+          continue;
+        }
+        if (pos >= limit || !TokenMatches(tokens[pos], want, last ? e.last_stem : "", last)) {
+          ok = false;
+          break;
+        }
+        ++pos;
+      }
+      if (!ok) continue;
+      m.end = pos;
+      m.parts.emplace_back(part_begin, pos);
+      if (!best || m.end > best->end) best = std::move(m);
+    }
+  };
+  auto it = first_.find(tokens[i].folded);
+  if (it != first_.end()) consider(it->second);
+  if (!tokens[i].stem.empty()) {
+    auto st = first_stem_.find(tokens[i].stem);
+    if (st != first_stem_.end()) consider(st->second);
+  }
+  if (!suffixes_.empty()) {
+    for (const std::string& suffix : suffixes_) {
+      if (tokens[i].folded.size() > suffix.size() && absl::EndsWith(tokens[i].folded, suffix)) {
+        auto su = first_.find(absl::string_view(tokens[i].folded).substr(0, tokens[i].folded.size() - suffix.size()));
+        if (su != first_.end()) {
+          for (const Entry& e : su->second) {
+            if (e.tokens.size() == 1) consider(std::vector<Entry>{e});
+          }
+        }
+      }
+    }
+  }
+  return best;
+}
+
+std::vector<PhraseTable::Match> PhraseTable::FindAll(const std::vector<Token>& tokens, size_t begin,
+                                                     size_t end) const {
+  std::vector<Match> out;
+  size_t i = begin;
+  while (i < end) {
+    auto m = MatchAt(tokens, i, end);
+    if (!m) {
+      ++i;
+      continue;
+    }
+    bool gapped = m->parts.size() > 1;
+    size_t next = gapped ? m->parts[0].second : m->end;
+    out.push_back(std::move(*m));
+    i = std::max(next, i + 1);
+  }
+  return out;
+}
+
+std::vector<std::string> SettingValues(const LexiconTable& table, absl::string_view key) {
+  std::vector<std::string> out;
+  for (const LexiconRow& row : table.rows) {
+    if (row.fields[0] == key) out.push_back(row.Field(1));
+  }
+  return out;
+}
+
+absl::Status CheckFields(const LexiconTable& table, const LexiconRow& row, size_t n) {
+  for (size_t i = 0; i < n; ++i) {
+    if (row.Field(i).empty()) {
+      return absl::InvalidArgumentError(absl::StrCat(table.path, ":", row.line, ": expected ", n,
+                                                     " tab-separated fields, got ", row.fields.size()));
+    }
+  }
+  return absl::OkStatus();
+}
+
+void AddPhrases(const LexiconTable& table, const Stemmer* stemmer, PhraseTable* phrases) {
+  for (size_t r = 0; r < table.rows.size(); ++r) {
+    std::vector<std::string> toks = PhraseTokens(table.rows[r].fields[0]);
+    if (toks.empty() || toks.back() == "...") continue;
+    std::string stem = stemmer != nullptr ? stemmer->Stem(toks.back()) : "";
+    phrases->Add(toks, static_cast<int>(r), stem);
+  }
+}
+
+}  // namespace claimdiff

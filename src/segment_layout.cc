@@ -1,0 +1,306 @@
+#include "segment_layout.h"
+
+#include <unicode/regex.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "segment_text.h"
+
+namespace claimdiff::segment_internal {
+namespace {
+
+// Bullet glyphs are punctuation, not words of a language.
+bool IsBulletChar(char32_t c) {
+  return c == 0x2022 || c == 0x2023 || c == 0x25E6 || c == 0x25AA || c == 0x25CF || c == 0x2043 ||
+         c == 0x25A0 || c == 0x25BA;
+}
+// Dash-like bullets need a space after them ("- item", not "-5 Grad").
+bool IsDashBullet(char32_t c) { return c == '-' || c == '*' || c == '+' || c == 0x2013 || c == 0x2014; }
+
+size_t CountWords(absl::string_view s) {
+  size_t words = 0;
+  bool in_word = false;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t n;
+    const bool space = IsSpace(DecodeAt(s, i, &n));
+    if (!space && !in_word) ++words;
+    in_word = !space;
+    i += n;
+  }
+  return words;
+}
+
+// Runs `pattern` anchored at the start of `s`; returns the matched length,
+// or -1. With `whole`, the match must cover all of `s`.
+int64_t MatchAt(const icu::RegexPattern& pattern, absl::string_view s, bool whole) {
+  UErrorCode status = U_ZERO_ERROR;
+  UText ut = UTEXT_INITIALIZER;
+  utext_openUTF8(&ut, s.data(), static_cast<int64_t>(s.size()), &status);
+  std::unique_ptr<icu::RegexMatcher> m(pattern.matcher(status));
+  if (U_FAILURE(status)) {
+    utext_close(&ut);
+    return -1;
+  }
+  m->reset(&ut);
+  int64_t result = -1;
+  if (whole ? m->matches(status) : m->lookingAt(status)) result = m->end64(status);
+  utext_close(&ut);
+  return U_FAILURE(status) ? -1 : result;
+}
+
+absl::string_view LineText(absl::string_view text, const Line& line) {
+  return text.substr(line.trim_start, line.trim_end - line.trim_start);
+}
+
+}  // namespace
+
+std::vector<Line> SplitLines(absl::string_view text) {
+  std::vector<Line> lines;
+  size_t i = 0;
+  int paragraph = 0;
+  bool seen_content = false;
+  bool blank_since = false;
+  while (i <= text.size()) {
+    size_t e = i;
+    while (e < text.size() && text[e] != '\n' && text[e] != '\r') ++e;
+    Line line;
+    line.start = i;
+    line.end = e;
+    line.trim_start = SkipSpace(text.substr(0, e), i);
+    line.trim_end = TrimBack(text, line.trim_start, e);
+    if (line.blank()) {
+      blank_since = true;
+    } else {
+      if (seen_content && blank_since) ++paragraph;
+      seen_content = true;
+      blank_since = false;
+    }
+    line.paragraph = paragraph;
+    lines.push_back(line);
+    if (e >= text.size()) break;
+    i = e + ((text[e] == '\r' && e + 1 < text.size() && text[e + 1] == '\n') ? 2 : 1);
+  }
+  return lines;
+}
+
+bool IsBulletLine(absl::string_view text, const Line& line) {
+  if (line.blank()) return false;
+  size_t n;
+  const char32_t c = DecodeAt(text, line.trim_start, &n);
+  if (IsBulletChar(c)) return true;
+  if (!IsDashBullet(c)) return false;
+  const size_t next = line.trim_start + n;
+  if (next >= line.trim_end) return false;
+  size_t m;
+  return IsSpace(DecodeAt(text, next, &m));
+}
+
+bool EndsWithoutFinalPunctuation(absl::string_view unit) {
+  size_t i = unit.size();
+  while (i > 0) {
+    size_t s;
+    const char32_t c = DecodeBefore(unit, i, &s);
+    const int sb = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_SENTENCE_BREAK);
+    if (sb == U_SB_STERM || sb == U_SB_ATERM || c == ':' || c == ';' || c == 0x2026) return false;
+    if (sb == U_SB_CLOSE || IsSpace(c)) {  // Look through closing quotes and brackets.
+      i = s;
+      continue;
+    }
+    return true;
+  }
+  return true;
+}
+
+absl::StatusOr<FurnitureRules> BuildFurnitureRules(const Lexicon& lexicon) {
+  FurnitureRules out;
+  const LexiconTable& table = lexicon.Table("furniture");
+  for (const LexiconRow& row : table.rows) {
+    const std::string& kind = row.fields[0];
+    const std::string& text = row.Field(1);
+    const std::string& reason = row.Field(2);
+    auto bad = [&](absl::string_view what) {
+      return absl::InvalidArgumentError(absl::StrCat(table.path, ":", row.line, ": ", what));
+    };
+    if (text.empty()) return bad("expected kind<TAB>text<TAB>reason");
+    FurnitureRule rule;
+    rule.text = text;
+    rule.reason = reason;
+    if (kind == "line" || kind == "prefix" || kind == "pattern" || kind == "kicker" || kind == "teaser") {
+      if (reason.empty()) return bad("missing reason");
+      if (kind == "line") {
+        rule.kind = FurnitureRule::Kind::kLine;
+        out.exact_lines.insert(text);
+      } else if (kind == "prefix") {
+        rule.kind = FurnitureRule::Kind::kPrefix;
+      } else if (kind == "teaser") {
+        rule.kind = FurnitureRule::Kind::kTeaser;
+      } else {
+        rule.kind = kind == "pattern" ? FurnitureRule::Kind::kPattern : FurnitureRule::Kind::kKicker;
+        UErrorCode status = U_ZERO_ERROR;
+        UParseError parse_error;
+        std::unique_ptr<icu::RegexPattern> p(icu::RegexPattern::compile(
+            icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))),
+            0, parse_error, status));
+        if (U_FAILURE(status)) {
+          return bad(absl::StrCat("bad pattern: ", u_errorName(status), " at offset ", parse_error.offset));
+        }
+        rule.pattern = std::move(p);
+      }
+      out.rules.push_back(std::move(rule));
+    } else if (kind == "caption") {
+      out.caption_after_reason = text;
+      if (!reason.empty()) out.caption_reason = reason;
+    } else if (kind == "repeated") {
+      if (!absl::SimpleAtoi(text, &out.repeated_min_words) || out.repeated_min_words < 0) {
+        return bad("repeated: expected a word count");
+      }
+      if (!reason.empty()) out.repeated_reason = reason;
+    } else {
+      return bad(absl::StrCat("unknown kind \"", kind,
+                              "\" (expected line, prefix, pattern, kicker, teaser, caption or repeated)"));
+    }
+  }
+  return out;
+}
+
+std::vector<Furniture> FindFurniture(absl::string_view text, const std::vector<Line>& lines,
+                                     const FurnitureRules& rules) {
+  std::vector<Furniture> found;
+  auto mark = [&](size_t start, size_t end, const std::string& reason) {
+    if (end > start) found.push_back({{start, end}, reason});
+  };
+  // Index of the line before `i` that is not blank, or -1.
+  auto prev_content = [&](size_t i) -> long {
+    for (long j = static_cast<long>(i) - 1; j >= 0; --j) {
+      if (!lines[static_cast<size_t>(j)].blank()) return j;
+    }
+    return -1;
+  };
+  // Marks the lines of line `j`'s paragraph from its first line up to `j`.
+  auto mark_paragraph_to = [&](long j, const std::string& reason) {
+    if (j < 0) return;
+    const int p = lines[static_cast<size_t>(j)].paragraph;
+    size_t first = static_cast<size_t>(j);
+    while (first > 0 && lines[first - 1].paragraph == p && !lines[first - 1].blank()) --first;
+    mark(lines[first].trim_start, lines[static_cast<size_t>(j)].trim_end, reason);
+  };
+
+  absl::flat_hash_map<absl::string_view, int> counts;
+  if (rules.repeated_min_words > 0) {
+    for (const Line& line : lines) {
+      if (!line.blank()) ++counts[LineText(text, line)];
+    }
+  }
+  int first_paragraph_line_seen = -1;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const Line& line = lines[i];
+    if (line.blank()) continue;
+    const absl::string_view s = LineText(text, line);
+    const bool paragraph_start = line.paragraph != first_paragraph_line_seen;
+    first_paragraph_line_seen = line.paragraph;
+    const std::string* reason = nullptr;
+    if (rules.exact_lines.contains(s)) {
+      for (const FurnitureRule& r : rules.rules) {
+        if (r.kind == FurnitureRule::Kind::kLine && r.text == s) reason = &r.reason;
+      }
+    }
+    for (const FurnitureRule& r : rules.rules) {
+      if (reason != nullptr) break;
+      switch (r.kind) {
+        case FurnitureRule::Kind::kPrefix:
+          if (absl::StartsWith(s, r.text)) reason = &r.reason;
+          break;
+        case FurnitureRule::Kind::kPattern:
+          if (s.size() <= 400 && MatchAt(*r.pattern, s, /*whole=*/true) >= 0) reason = &r.reason;
+          break;
+        case FurnitureRule::Kind::kTeaser:
+          if (absl::StartsWith(s, r.text) && s.size() > r.text.size()) {
+            size_t n;
+            if (!IsSpace(DecodeAt(s, r.text.size(), &n))) {
+              // The kicker line right above, the teaser headline, and the
+              // paragraph after it (the teaser text).
+              size_t start = line.trim_start;
+              const long above = static_cast<long>(i) - 1;
+              if (above >= 0 && !lines[static_cast<size_t>(above)].blank()) {
+                const absl::string_view k = LineText(text, lines[static_cast<size_t>(above)]);
+                if (CountWords(k) <= 3 && EndsWithoutFinalPunctuation(k)) {
+                  start = lines[static_cast<size_t>(above)].trim_start;
+                  found.erase(std::remove_if(found.begin(), found.end(),
+                                             [&](const Furniture& f) { return f.span.start >= start; }),
+                              found.end());
+                }
+              }
+              size_t j = i;
+              while (j + 1 < lines.size() && !lines[j + 1].blank()) ++j;
+              size_t k = j + 1;
+              while (k < lines.size() && lines[k].blank()) ++k;
+              if (k < lines.size()) {
+                while (k + 1 < lines.size() && !lines[k + 1].blank()) ++k;
+                j = k;
+              }
+              mark(start, lines[j].trim_end, r.reason);
+              i = j;
+              reason = &r.reason;
+              goto next_line;
+            }
+          }
+          break;
+        case FurnitureRule::Kind::kKicker:
+          if (paragraph_start && reason == nullptr) {
+            const int64_t len = MatchAt(*r.pattern, s, /*whole=*/false);
+            if (len > 0 && static_cast<size_t>(len) < s.size()) {
+              mark(line.trim_start, line.trim_start + static_cast<size_t>(len), r.reason);
+            }
+          }
+          break;
+        case FurnitureRule::Kind::kLine:
+          break;
+      }
+    }
+    if (reason == nullptr && rules.repeated_min_words > 0 && counts[s] >= 2 &&
+        CountWords(s) >= static_cast<size_t>(rules.repeated_min_words)) {
+      reason = &rules.repeated_reason;
+    }
+    if (reason != nullptr) {
+      if (*reason == rules.caption_after_reason) {
+        // The caption: the lines right above the credit, up to the start
+        // of their paragraph, when they are short.
+        const size_t size_before = found.size();
+        mark_paragraph_to(prev_content(i), rules.caption_reason);
+        if (found.size() > size_before && found.back().span.size() > 400) found.pop_back();
+      }
+      mark(line.trim_start, line.trim_end, *reason);
+    }
+  next_line:;
+  }
+  std::sort(found.begin(), found.end(),
+            [](const Furniture& a, const Furniture& b) { return a.span.start < b.span.start; });
+  return MergeFurniture(std::move(found), {});
+}
+
+std::vector<Furniture> MergeFurniture(std::vector<Furniture> a, const std::vector<Furniture>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  std::stable_sort(a.begin(), a.end(),
+                   [](const Furniture& x, const Furniture& y) { return x.span.start < y.span.start; });
+  std::vector<Furniture> out;
+  for (Furniture& f : a) {
+    if (f.span.empty()) continue;
+    if (!out.empty() && f.span.start < out.back().span.end) {
+      out.back().span.end = std::max(out.back().span.end, f.span.end);
+      continue;
+    }
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+}  // namespace claimdiff::segment_internal

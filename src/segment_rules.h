@@ -1,0 +1,75 @@
+// Private: the data-driven fix-up pass that runs after ICU's sentence
+// breaks. It only removes breaks (ICU splits too eagerly in news text);
+// breaks that the layout makes (newlines, bullets, kickers, furniture) are
+// hard and never removed.
+//
+// Kinds of knowledge, each from a table of src/lexicon/<lang>/:
+//   abbreviations.tsv   surface<TAB>kind   "z. B." inner, "usw." final, "U.S." starter
+//   months.tsv          surface<TAB>month  "5. März": an ordinal before a month
+//   segment_ordinal_cues.tsv  word         "des III. Geschwaders", "der 3. Platz"
+//   segment_starters.tsv      word         "U.S. He ..." breaks before "He"
+//   segment_settings.tsv      key<TAB>value roman_ordinals, initials
+
+#ifndef CLAIMDIFF_SRC_SEGMENT_RULES_H_
+#define CLAIMDIFF_SRC_SEGMENT_RULES_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "claimdiff/lexicon.h"
+
+namespace claimdiff::segment_internal {
+
+enum class AbbreviationKind {
+  kInner,    // Never ends a sentence ("z. B.", "Dr.", "Nr.").
+  kFinal,    // Ends a sentence when a capitalized word follows ("usw.").
+  kStarter,  // Ends a sentence only before a word of segment_starters ("U.S.").
+};
+
+struct Abbreviation {
+  std::vector<std::string> tokens;  // "z. B." -> {"z.", "B."}
+  AbbreviationKind kind = AbbreviationKind::kInner;
+};
+
+struct SegmentRules {
+  std::vector<Abbreviation> abbreviations;
+  // Token -> indexes into `abbreviations` of the entries that contain it.
+  absl::flat_hash_map<std::string, std::vector<int>> by_token;
+  size_t max_abbreviation_tokens = 1;
+  absl::flat_hash_set<std::string> months;        // As written ("März", "Jan.").
+  absl::flat_hash_set<std::string> ordinal_cues;  // Lower-cased.
+  absl::flat_hash_set<std::string> starters;      // As written, case-sensitive.
+  bool roman_ordinals = false;  // "des III. Geschwaders": a Roman numeral + "." is an ordinal.
+  bool initials = true;         // "J. R. R. Tolkien": a capital + "." before a capital joins.
+};
+
+// Builds the rules from a language's tables. InvalidArgument "path:line: ..."
+// on a malformed row.
+absl::StatusOr<SegmentRules> BuildSegmentRules(const Lexicon& lexicon);
+
+// A candidate sentence start: the first non-space byte of the next unit.
+struct Break {
+  size_t pos = 0;
+  bool hard = false;  // Made by the layout; never removed.
+};
+
+// The fix-up pass: a pure function over break offsets. Returns the
+// positions of `breaks` that stay, in order. `breaks` are sorted, each on
+// a non-space byte of `text`.
+std::vector<size_t> FixBreaks(absl::string_view text, const std::vector<Break>& breaks,
+                              const SegmentRules& rules);
+
+// The reason a soft break at `pos` is removed, or "" when it stays:
+// "abbreviation", "ordinal_month", "ordinal_cue", "list_number",
+// "roman_ordinal", "initial". Exposed for tests and debugging.
+std::string JoinReason(absl::string_view text, size_t prev_start, size_t pos,
+                       const SegmentRules& rules);
+
+}  // namespace claimdiff::segment_internal
+
+#endif  // CLAIMDIFF_SRC_SEGMENT_RULES_H_
