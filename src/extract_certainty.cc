@@ -24,7 +24,8 @@ std::string MatchText(absl::string_view text, const std::vector<Token>& tokens, 
   for (const auto& [b, e] : m.parts) {
     if (e <= b) continue;
     if (!out.empty()) out += " \xE2\x80\xA6 ";
-    out.append(text.substr(tokens[b].start, tokens[e - 1].end - tokens[b].start));
+    absl::string_view part = text.substr(tokens[b].start, tokens[e - 1].end - tokens[b].start);
+    out.append(part.data(), part.size());
   }
   return out;
 }

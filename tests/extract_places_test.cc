@@ -1,0 +1,298 @@
+// Tests of the PlaceMatcher (src/extract_places.h): matching, exonyms,
+// inflection, case and stopword rules, roles, containment, a made-up
+// language, and the seed article when ../shared is present.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "claimdiff/lexicon.h"
+#include "extract_places.h"
+
+namespace claimdiff {
+namespace {
+
+// Loads the shipped lexicon of `lang` once and builds its matcher.
+const PlaceMatcher& Matcher(const std::string& lang) {
+  static auto* set = new LexiconSet(CLAIMDIFF_LEXICON_DIR);
+  static auto* cache = new std::map<std::string, std::unique_ptr<PlaceMatcher>>();
+  auto it = cache->find(lang);
+  if (it != cache->end()) return *it->second;
+  auto language = set->Get(lang);
+  REQUIRE(language.ok());
+  auto common = set->Common();
+  REQUIRE(common.ok());
+  auto matcher = PlaceMatcher::Create(**language, **common);
+  INFO(matcher.status().ToString());
+  REQUIRE(matcher.ok());
+  return *(*cache)[lang] = *std::move(matcher);
+}
+
+// "surface>Name:role" for every place, space-separated.
+std::string Dump(const std::vector<Place>& places, absl::string_view text) {
+  std::vector<std::string> parts;
+  for (const Place& p : places) {
+    parts.push_back(absl::StrCat(text.substr(p.span.start, p.span.size()), ">", p.name, ":", p.role));
+  }
+  return absl::StrJoin(parts, " | ");
+}
+
+std::string FindDump(const std::string& lang, absl::string_view text) {
+  return Dump(Matcher(lang).Find(text, Span{0, text.size()}), text);
+}
+
+struct Row {
+  const char* lang;
+  const char* text;
+  const char* want;
+};
+
+TEST_CASE("PlaceMatcher finds places with their roles", "[extract][places]") {
+  const Row rows[] = {
+      // German: event place versus the speaker's place.
+      {"de", "Kim werde in der zweiten Aprilhälfte in Russland erwartet, teilte der Kreml am Donnerstag in Moskau mit.",
+       "Russland>Russia:event | Moskau>Moscow:speaker"},
+      {"de", "Putin und Kim wollen sich nach Angaben der Präsidialverwaltung in Moskau noch im April in Russland treffen.",
+       "Moskau>Moscow:speaker | Russland>Russia:event"},
+      {"de", "Wie der Kreml am Montag in Moskau mitteilte, laufen die Vorbereitungen.", "Moskau>Moscow:speaker"},
+      {"de", "Die Agentur meldete aus Pjöngjang einen neuen Test.", "Pjöngjang>Pyongyang:speaker"},
+      {"de", "Der Sprecher sagte, das Treffen solle in Wladiwostok stattfinden.", "Wladiwostok>Vladivostok:event"},
+      // German: nationality adjectives and inflection.
+      {"de", "Russische Medien berichten, das Treffen werde in Wladiwostok vorbereitet.",
+       "Russische>Russia:origin | Wladiwostok>Vladivostok:event"},
+      {"de", "Südkoreanischen Medien zufolge könnte es im Anschluss an ein Forum in Peking so weit sein.",
+       "Südkoreanischen>South Korea:origin | Peking>Beijing:event"},
+      {"de", "Zehntausende nordkoreanische Arbeiter sollen das Land verlassen.", "nordkoreanische>North Korea:origin"},
+      {"de", "Russlands Präsident empfängt Nordkoreas Machthaber.", "Russlands>Russia:other | Nordkoreas>North Korea:other"},
+      {"de", "Moskaus Haltung ist bekannt.", "Moskaus>Moscow:other"},
+      {"de", "Die US-amerikanische Delegation reist nach Hanoi.",
+       "US-amerikanische>United States:origin | Hanoi>Hanoi:event"},
+      // German: coordination, compounds, determiners, place nouns.
+      {"de", "Gespräche in Moskau und Peking sind geplant.", "Moskau>Moscow:event | Peking>Beijing:event"},
+      {"de", "Der Moskau-Besuch wurde verschoben.", "Moskau>Moscow:other"},
+      {"de", "Das Treffen findet in der russischen Hafenstadt Wladiwostok statt.",
+       "russischen>Russia:origin | Wladiwostok>Vladivostok:event"},
+      {"de", "Das Spiel in Essen endete torlos.", "Essen>Essen:event"},
+      {"de", "Er flog von Athen nach Rom.", "Athen>Athens:other | Rom>Rome:event"},
+      {"de", "Die Vereinigten Staaten und Nordkorea verhandeln.",
+       "Vereinigten Staaten>United States:other | Nordkorea>North Korea:other"},
+      {"de", "Die Regierung in Pjöngjang schweigt.", "Pjöngjang>Pyongyang:event"},
+      {"de", "Im Iran bebte die Erde.", "Iran>Iran:event"},
+      // English: ECB+-style news.
+      {"en", "A strong earthquake struck an island off Iran's southern coast on Sunday.", "Iran's>Iran:event"},
+      {"en", "Qeshm island was hit hardest, officials said.", "Qeshm>Qeshm:other"},
+      {"en", "Rescue teams arrived in the Iranian port of Bandar Abbas.",
+       "Iranian>Iran:origin | Bandar Abbas>Bandar Abbas:event"},
+      {"en", "A fire broke out in Athens on Monday.", "Athens>Athens:event"},
+      {"en", "Police in Woodburn, Oregon, arrested a man.", "Woodburn>Woodburn:event | Oregon>Oregon:event"},
+      {"en", "The game was played in Athens, Georgia.", "Athens>Athens:event | Georgia>Georgia:event"},
+      {"en", "Peskov told reporters in Moscow that Kim would arrive in Vladivostok.",
+       "Moscow>Moscow:speaker | Vladivostok>Vladivostok:event"},
+      {"en", "The Kremlin said in Moscow on Thursday the summit would be held in Vladivostok.",
+       "Moscow>Moscow:speaker | Vladivostok>Vladivostok:event"},
+      {"en", "Putin will travel to Beijing next week.", "Beijing>Beijing:event"},
+      {"en", "North Korean state media reported the test.", "North Korean>North Korea:origin"},
+      {"en", "Talks in Beijing and Moscow are planned.", "Beijing>Beijing:event | Moscow>Moscow:event"},
+      {"en", "The United States and Russia disagree.", "United States>United States:other | Russia>Russia:other"},
+      {"en", "Thousands of Russians marched in Saint Petersburg.",
+       "Russians>Russia:origin | Saint Petersburg>Saint Petersburg:event"},
+      {"en", "Kim visited Pyongyang's new airport near the Chinese border.",
+       "Pyongyang's>Pyongyang:other | Chinese>China:origin"},
+      {"en", "Flooding hit Mobile, Alabama, overnight.", "Mobile>Mobile:other | Alabama>Alabama:other"},
+      {"en", "The band played in Reading last summer.", "Reading>Reading:event"},
+  };
+  int failures = 0;
+  for (const Row& row : rows) {
+    INFO(row.lang << ": " << row.text);
+    std::string got = FindDump(row.lang, row.text);
+    CHECK(got == row.want);
+    if (got != row.want) ++failures;
+  }
+  CHECK(failures == 0);
+}
+
+TEST_CASE("PlaceMatcher finds nothing in ordinary words", "[extract][places]") {
+  const Row rows[] = {
+      {"en", "Nice to meet you.", ""},
+      {"en", "Reading the report took hours.", ""},
+      {"en", "Mobile phones were banned at the summit.", ""},
+      {"en", "Of course the talks went on.", ""},
+      {"en", "She said May was too early.", ""},
+      {"en", "Kim Jong Un met Donald Trump.", ""},
+      {"en", "The Washington Post reported it first.", ""},
+      {"en", "The china cabinet broke.", ""},
+      {"en", "They will bring a buffalo.", ""},
+      {"de", "Nach dem Essen gingen alle nach Hause.", ""},
+      {"de", "Der Zug kam pünktlich.", ""},
+      {"de", "Die Halle war voll.", ""},
+      {"de", "Ende Februar wurde verhandelt.", ""},
+      {"de", "Im Mai war es warm.", ""},
+      {"de", "Kreml-Sprecher Dmitri Peskow äußerte sich nicht.", ""},
+      {"de", "Kim und Putin trafen sich.", ""},
+      {"de", "Die Bild berichtete zuerst.", ""},
+      {"de", "Bestätigt ist das aber nicht.", ""},
+  };
+  for (const Row& row : rows) {
+    INFO(row.lang << ": " << row.text);
+    CHECK(FindDump(row.lang, row.text) == row.want);
+  }
+}
+
+TEST_CASE("PlaceMatcher knows German and English names and exonyms", "[extract][places]") {
+  // Each pair names the same place: exonym and endonym, German and English.
+  const std::pair<const char*, const char*> pairs[] = {
+      {"Wladiwostok", "Vladivostok"}, {"Peking", "Beijing"},   {"Pjöngjang", "Pyongyang"},
+      {"Moskau", "Moscow"},           {"Athen", "Athens"},     {"Russland", "Russia"},
+      {"Nordkorea", "North Korea"},   {"Südkorea", "South Korea"}, {"China", "Volksrepublik China"},
+      {"Asien", "Asia"},              {"Vereinigte Staaten", "USA"}, {"Rom", "Rome"},
+  };
+  for (const auto& [a, b] : pairs) {
+    for (const std::string lang : {"de", "en"}) {
+      INFO(lang << ": " << a << " / " << b);
+      std::string ta = absl::StrCat("Sie waren in ", a, ".");
+      std::string tb = absl::StrCat("Sie waren in ", b, ".");
+      auto pa = Matcher(lang).Find(ta, Span{0, ta.size()});
+      auto pb = Matcher(lang).Find(tb, Span{0, tb.size()});
+      REQUIRE(pa.size() == 1);
+      REQUIRE(pb.size() == 1);
+      CHECK(pa[0].id == pb[0].id);
+    }
+  }
+}
+
+TEST_CASE("PlaceMatcher answers containment", "[extract][places]") {
+  const PlaceMatcher& m = Matcher("de");
+  std::string text = "Wladiwostok, Peking, Moskau";
+  auto found = m.Find(text, Span{0, text.size()});
+  REQUIRE(found.size() == 3);
+  const std::string vladivostok = found[0].id, beijing = found[1].id, moscow = found[2].id;
+  CHECK(vladivostok == "geo:2013348");
+  struct Case {
+    std::string inner, outer;
+    bool want;
+  };
+  const Case cases[] = {
+      {vladivostok, "country:RU", true},  {vladivostok, "continent:AS", true},
+      {vladivostok, "continent:EU", false}, {vladivostok, "region:RU.59", true},
+      {vladivostok, "country:CN", false}, {vladivostok, vladivostok, true},
+      {beijing, "country:CN", true},      {beijing, "continent:AS", true},
+      {beijing, "country:RU", false},     {moscow, "continent:EU", true},
+      {moscow, "continent:AS", false},    {"country:RU", "continent:EU", true},
+      {"country:RU", "continent:AS", true}, {"country:CN", "continent:EU", false},
+      {"region:RU.59", "country:RU", true}, {"region:RU.59", "continent:AS", true},
+      {"country:RU", vladivostok, false}, {"nonsense:1", "country:RU", false},
+  };
+  for (const Case& c : cases) {
+    INFO(c.inner << " within " << c.outer);
+    CHECK(m.Within(c.inner, c.outer) == c.want);
+  }
+  // The `within` list lets later stages decide without the gazetteer.
+  REQUIRE(m.Lookup(vladivostok) != nullptr);
+  CHECK(absl::StrJoin(m.Lookup(vladivostok)->within, ",") == "region:RU.59,country:RU,continent:AS");
+  CHECK(absl::StrJoin(found[0].within, ",") == "region:RU.59,country:RU,continent:AS");
+  CHECK(m.Lookup("country:KP")->name == "North Korea");
+  CHECK(m.Lookup("country:KP")->kind == "country");
+  CHECK(m.Lookup("continent:AS")->kind == "continent");
+  CHECK(m.Lookup("geo:0") == nullptr);
+}
+
+TEST_CASE("PlaceMatcher spans point into the document", "[extract][places]") {
+  std::string text = "Vorspann. Treffen in Wladiwostok? Ja, teilte der Kreml in Moskau mit.";
+  size_t start = text.find("Treffen");
+  size_t end = text.find("?") + 1;
+  auto places = Matcher("de").Find(text, Span{start, end});
+  REQUIRE(places.size() == 1);  // Moskau lies outside the sentence span.
+  CHECK(text.substr(places[0].span.start, places[0].span.size()) == "Wladiwostok");
+  CHECK(places[0].role == "event");
+  CHECK(Matcher("de").Find(text, Span{5, 5}).empty());
+  CHECK(Matcher("de").Find(text, Span{0, text.size() + 10}).empty());
+}
+
+// A made-up language and gazetteer: nothing above comes from the code.
+TEST_CASE("PlaceMatcher takes all knowledge from the data", "[extract][places]") {
+  auto language = LoadLexicon(CLAIMDIFF_FIXTURES_DIR "/places/xx", "xx");
+  REQUIRE(language.ok());
+  auto common = LoadLexicon(CLAIMDIFF_FIXTURES_DIR "/places/common", "common");
+  REQUIRE(common.ok());
+  auto created = PlaceMatcher::Create(*language, *common);
+  REQUIRE(created.ok());
+  const PlaceMatcher& m = **created;
+  CHECK(m.size() == 6);
+  auto dump = [&](absl::string_view text) { return Dump(m.Find(text, Span{0, text.size()}), text); };
+  CHECK(dump("Grok blabbed ka Barton.") == "Barton>Barton:speaker");
+  CHECK(dump("Grok ka Bartonum zo blabbed.") == "Bartonum>Barton:event");
+  CHECK(dump("Quuxisha grok ka te burg uf Bar Ton ond Kwuks.") ==
+        "Quuxisha>Quux:origin | Bar Ton>Barton:event | Kwuks>Quux:event");
+  CHECK(dump("Blorp grok barton Zedlandia.") == "Zedlandia>Zedland:other");  // Stopword; lower case.
+  CHECK(dump("Fooshire grok.") == "");                                        // Ambiguous, no context.
+  CHECK(dump("Grok ka Fooshire.") == "Fooshire>Fooshire:event");
+  auto barton = m.Find("Barton", Span{0, 6});
+  REQUIRE(barton.size() == 1);
+  CHECK(barton[0].id == "geo:1");  // The larger Barton wins.
+  CHECK(m.Within("geo:1", "continent:ZZ"));
+  CHECK_FALSE(m.Within("geo:2", "region:QX.01"));
+}
+
+TEST_CASE("PlaceMatcher reports malformed data with file and line", "[extract][places]") {
+  Lexicon common("common", "mem");
+  auto table = ParseLexiconTable("# bad\ncountry:QX\tcountry\tQuux\t0\t\t\ngeo:1\tvillage\tX\t1\t\t\n",
+                                 "places", "mem/places.tsv");
+  REQUIRE(table.ok());
+  common.AddTable(*table);
+  Lexicon language("xx", "mem");
+  auto created = PlaceMatcher::Create(language, common);
+  REQUIRE_FALSE(created.ok());
+  CHECK(std::string(created.status().message()).find("mem/places.tsv:3:") != std::string::npos);
+
+  Lexicon good("common", "mem");
+  auto ok_table = ParseLexiconTable("country:QX\tcountry\tQuux\t0\t\t\n", "places", "mem/places.tsv");
+  REQUIRE(ok_table.ok());
+  good.AddTable(*ok_table);
+  auto demonyms = ParseLexiconTable("quuxish\tcountry:QY\n", "place_demonyms", "mem/place_demonyms.tsv");
+  REQUIRE(demonyms.ok());
+  language.AddTable(*demonyms);
+  created = PlaceMatcher::Create(language, good);
+  REQUIRE_FALSE(created.ok());
+  CHECK(std::string(created.status().message()).find("mem/place_demonyms.tsv:1:") != std::string::npos);
+}
+
+// Reads the seed article from ../shared when present (never copied into the
+// repository) and checks the places a fact-checker expects.
+TEST_CASE("PlaceMatcher finds the seed article's places", "[extract][places]") {
+  const std::string path = std::string(CLAIMDIFF_SHARED_DIR) + "/seeds/a_sz_2019-04-18.txt";
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    WARN("skipped: " << path << " not found");
+    return;
+  }
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = buffer.str();
+  bool russia = false, vladivostok_event = false, moscow_speaker = false, moscow_event = false;
+  size_t start = 0;
+  // Sentences are approximated by ". " boundaries: the segmenter is not under test.
+  while (start < text.size()) {
+    size_t end = text.find(". ", start);
+    end = end == std::string::npos ? text.size() : end + 1;
+    for (const Place& p : Matcher("de").Find(text, Span{start, end})) {
+      if (p.id == "country:RU" && p.role == "event") russia = true;
+      if (p.id == "geo:2013348" && p.role == "event") vladivostok_event = true;
+      if (p.id == "geo:524901" && p.role == "speaker") moscow_speaker = true;
+      if (p.id == "geo:524901" && p.role == "event") moscow_event = true;
+    }
+    start = end;
+  }
+  CHECK(russia);
+  CHECK(vladivostok_event);
+  CHECK(moscow_speaker);
+  CHECK_FALSE(moscow_event);
+}
+
+}  // namespace
+}  // namespace claimdiff
