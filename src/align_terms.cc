@@ -1,5 +1,6 @@
 #include "align_terms.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "absl/strings/match.h"
@@ -151,7 +152,9 @@ LanguageTerms::LanguageTerms(const Lexicon& lexicon) {
     if (row.fields[0] == "__documents__") {
       background_documents_ = df;
     } else {
-      background_[row.fields[0]] = df;
+      // The table holds words; weights are looked up by stem.
+      double& slot = background_[Stem(fold(row.fields[0]))];
+      slot = std::max(slot, df);
     }
   }
   for (const LexiconRow& row : lexicon.Table("compound_parts").rows) compound_parts_.insert(fold(row.fields[0]));

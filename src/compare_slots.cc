@@ -499,7 +499,9 @@ std::optional<SlotResult> CompareCertainty(const Side& a, const Side& b) {
   std::string na = r.values[0].normalized, nb = r.values[1].normalized;
   bool denied_a = ca == Certainty::kDenied, denied_b = cb == Certainty::kDenied;
   if (firm(ca) == firm(cb) && denied_a == denied_b) {
-    if (ca == Certainty::kAsserted && cb == Certainty::kAsserted) return std::nullopt;
+    // Plain assertions are the default: agreement worth showing needs
+    // both sides to say something about the status.
+    if (firm(ca) && (ca == Certainty::kAsserted || cb == Certainty::kAsserted)) return std::nullopt;
     r.kind = FindingKind::kAgree;
     r.reason = firm(ca) ? absl::StrCat("both firm: ", na, " and ", nb)
                         : absl::StrCat("both not established: ", na, " and ", nb);

@@ -21,6 +21,8 @@
 #include "extract_places.h"
 
 #include <algorithm>
+#include <optional>
+#include <tuple>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -57,6 +59,14 @@ constexpr CueName kCueNames[] = {
     {"coordination", kCoordination},
 };
 
+// Towns smaller than this are matched only in a place context ("in
+// Woodburn", "Qeshm island", "Woodburn, Oregon"): most such names are also
+// surnames or words somewhere.
+constexpr double kContextFreePopulation = 100000;
+
+// Shorter names written all in capitals are taken for acronyms.
+constexpr size_t kMinShoutedName = 5;
+
 // How far (in tokens) the role rules look.
 constexpr size_t kPrepositionWindow = 6;
 constexpr size_t kSpeechWindow = 10;
@@ -64,7 +74,7 @@ constexpr size_t kSpeechWindow = 10;
 double Priority(absl::string_view kind, double population) {
   if (kind == "continent") return 1e12;
   if (kind == "country") return 1e11;
-  if (kind == "region") return 2e6;
+  if (kind == "region") return 1.5e5 + population * 1e-3;  // Below a city of the same name ("Aden").
   if (kind == "capital") return 1e6 + 5 * population;
   return population;
 }
@@ -112,16 +122,32 @@ struct PlaceMatcher::Match {
   Span span;
   std::vector<Candidate> candidates;  // Best first, already filtered.
   int chosen = 0;                     // Index into candidates.
+  bool context = false;  // A place preposition before it or a place noun after it.
+  bool held = false;     // Only candidates that need a context: dropped unless qualified.
+  int qualifies = -1;    // Index of the match this one qualifies ("Woodburn, Oregon").
+  bool inflected = false;  // Genitive or possessive ("Russlands", "Iran's").
   std::string role;
 };
 
 PlaceMatcher::PlaceMatcher() = default;
 PlaceMatcher::~PlaceMatcher() = default;
 
-void PlaceMatcher::AddName(absl::string_view surface, Candidate candidate) {
+void PlaceMatcher::AddName(absl::string_view surface, Candidate candidate, absl::string_view language) {
+  // "de:Russland": a name of one language only.
+  if (surface.size() > 3 && surface[2] == ':' && absl::ascii_islower(surface[0]) &&
+      absl::ascii_islower(surface[1])) {
+    if (surface.substr(0, 2) != language) return;
+    surface.remove_prefix(3);
+  }
   std::vector<Token> tokens = Tokenize(surface, Span{0, surface.size()});
   if (tokens.empty()) return;
+  // Two-letter names are codes ("US", "UK") that only countries may use.
+  if (candidate.place >= 0 && !candidate.demonym && surface.size() < 3 &&
+      places_[static_cast<size_t>(candidate.place)].place.kind != "country") {
+    return;
+  }
   candidate.needs_capital = tokens[0].upper;
+  candidate.acronym = std::none_of(surface.begin(), surface.end(), absl::ascii_islower);
   std::string key = JoinFolded(tokens, 0, tokens.size());
   std::vector<Candidate>& list = names_[key];
   for (const Candidate& c : list) {
@@ -135,6 +161,7 @@ void PlaceMatcher::AddName(absl::string_view surface, Candidate candidate) {
 absl::StatusOr<std::unique_ptr<PlaceMatcher>> PlaceMatcher::Create(const Lexicon& language,
                                                                     const Lexicon& common) {
   std::unique_ptr<PlaceMatcher> m(new PlaceMatcher());
+  const std::string& lang = language.language();
   // Gazetteer: every common table whose name starts with "places".
   for (const std::string& name : common.TableNames()) {
     if (!absl::StartsWith(name, "places")) continue;
@@ -165,13 +192,16 @@ absl::StatusOr<std::unique_ptr<PlaceMatcher>> PlaceMatcher::Create(const Lexicon
       }
       e.priority = Priority(kind, population);
       e.always = kind == "continent" || kind == "country" || kind == "capital";
+      e.population = population;
       int index = static_cast<int>(m->places_.size());
       m->by_id_[e.place.id] = index;
       m->places_.push_back(std::move(e));
       Candidate c;
       c.place = index;
-      m->AddName(row.Field(2), c);
-      for (absl::string_view n : absl::StrSplit(row.Field(5), '|', absl::SkipEmpty())) m->AddName(n, c);
+      c.primary = true;
+      m->AddName(row.Field(2), c, lang);
+      c.primary = false;
+      for (absl::string_view n : absl::StrSplit(row.Field(5), '|', absl::SkipEmpty())) m->AddName(n, c, lang);
     }
   }
   // Nationality adjectives.
@@ -185,7 +215,7 @@ absl::StatusOr<std::unique_ptr<PlaceMatcher>> PlaceMatcher::Create(const Lexicon
     Candidate c;
     c.place = it->second;
     c.demonym = true;
-    m->AddName(row.Field(0), c);
+    m->AddName(row.Field(0), c, lang);
   }
   // Stopwords block; ambiguous names need a context.
   for (const std::string& name : language.TableNames()) {
@@ -193,7 +223,7 @@ absl::StatusOr<std::unique_ptr<PlaceMatcher>> PlaceMatcher::Create(const Lexicon
     for (const LexiconRow& row : language.Table(name).rows) {
       Candidate blocker;
       blocker.place = -1;
-      m->AddName(row.Field(0), blocker);
+      m->AddName(row.Field(0), blocker, lang);
     }
   }
   for (const LexiconRow& row : language.Table("place_ambiguous").rows) {
@@ -206,12 +236,16 @@ absl::StatusOr<std::unique_ptr<PlaceMatcher>> PlaceMatcher::Create(const Lexicon
       const Entry& e = m->places_[static_cast<size_t>(c.place)];
       c.ambiguous = !e.always;
     }
-    // Blockers first, then by priority.
-    std::stable_sort(list.begin(), list.end(), [&](const Candidate& a, const Candidate& b) {
-      double pa = a.place < 0 ? 1e300 : m->places_[static_cast<size_t>(a.place)].priority;
-      double pb = b.place < 0 ? 1e300 : m->places_[static_cast<size_t>(b.place)].priority;
-      return pa > pb;
-    });
+    // Blockers first, then countries and continents, then places whose main
+    // name this is ("Philadelphia" the city, not Amman's ancient name), then
+    // by priority.
+    auto rank = [&](const Candidate& c) {
+      if (c.place < 0) return std::make_tuple(3, 0, 0.0);
+      const Entry& e = m->places_[static_cast<size_t>(c.place)];
+      return std::make_tuple(e.priority >= 1e11 ? 2 : 1, c.primary ? 1 : 0, e.priority);
+    };
+    std::stable_sort(list.begin(), list.end(),
+                     [&](const Candidate& a, const Candidate& b) { return rank(a) > rank(b); });
   }
   const LexiconTable& inflections = language.Table("place_inflections");
   m->name_suffixes_ = Suffixes(inflections, "name");
@@ -232,6 +266,13 @@ absl::StatusOr<std::unique_ptr<PlaceMatcher>> PlaceMatcher::Create(const Lexicon
   return m;
 }
 
+bool PlaceMatcher::NeedsContext(const Candidate& c) const {
+  if (c.place < 0 || c.demonym) return false;
+  if (c.ambiguous) return true;
+  const Entry& e = places_[static_cast<size_t>(c.place)];
+  return e.place.kind == "city" && !e.always && e.population < kContextFreePopulation;
+}
+
 uint32_t PlaceMatcher::CueBits(const Token& token) const {
   if (token.kind != Token::kWord) return 0;
   auto it = cues_.find(token.folded);
@@ -239,8 +280,9 @@ uint32_t PlaceMatcher::CueBits(const Token& token) const {
 }
 
 std::vector<PlaceMatcher::Candidate> PlaceMatcher::CandidatesAt(const std::vector<Token>& tokens, size_t i,
-                                                                size_t len) const {
+                                                                size_t len, bool* inflected) const {
   std::vector<Candidate> out;
+  *inflected = false;
   std::string prefix = JoinFolded(tokens, i, i + len - 1);
   if (len > 1) prefix.push_back(' ');
   const std::string& last = tokens[i + len - 1].folded;
@@ -248,13 +290,14 @@ std::vector<PlaceMatcher::Candidate> PlaceMatcher::CandidatesAt(const std::vecto
     auto it = names_.find(key);
     if (it == names_.end()) return;
     for (const Candidate& c : it->second) {
-      if (want == 1 && (c.demonym || c.place < 0)) continue;
+      if (want == 1 && c.demonym) continue;  // Blockers block inflected forms too ("Kims").
       if (want == 2 && !c.demonym) continue;
       out.push_back(c);
     }
   };
   collect(prefix + last, 0);
   if (!out.empty()) return out;
+  *inflected = true;
   for (const std::string& s : name_suffixes_) {
     if (last.size() > s.size() + 2 && absl::EndsWith(last, s)) {
       collect(prefix + last.substr(0, last.size() - s.size()), 1);
@@ -311,148 +354,161 @@ std::string PlaceMatcher::RoleOf(const std::vector<Token>& tokens, const std::ve
 
 std::vector<Place> PlaceMatcher::Find(absl::string_view text, Span sentence) const {
   std::vector<Token> tokens = Tokenize(text, sentence);
-  std::vector<Match> matches;
-  auto in_place_context = [&](size_t first) {
-    return first > 0 && (CueBits(tokens[first - 1]) & (kEventPreposition | kSpeakerPreposition));
+  auto is_comma = [&](size_t k) {
+    return k < tokens.size() && tokens[k].kind == Token::kPunct && text.substr(tokens[k].start, 1) == ",";
   };
-  // Keeps the candidates usable at tokens[first]; `gated` tells whether only
-  // ambiguous ones were left (they need a qualifier to survive).
-  auto usable = [&](std::vector<Candidate> cands, size_t first, bool* gated) {
-    std::vector<Candidate> out;
+  auto has_context = [&](size_t first, size_t last) {
+    if (first > 0 && (CueBits(tokens[first - 1]) & kEventPreposition)) return true;
+    return last + 1 < tokens.size() && (CueBits(tokens[last + 1]) & kPlaceNoun);
+  };
+  // Keeps the candidates usable for tokens [first, last]: case first, then
+  // context (those needing one are kept apart and used only when nothing
+  // else is left).
+  auto filter = [&](const std::vector<Candidate>& cands, Match* m) {
     std::vector<Candidate> held;
-    bool context = in_place_context(first);
+    m->context = has_context(m->first, m->last);
+    absl::string_view surface = text.substr(m->span.start, m->span.size());
+    bool shouting = std::none_of(surface.begin(), surface.end(), absl::ascii_islower);
     for (const Candidate& c : cands) {
-      if (c.place < 0) return std::vector<Candidate>{c};  // Blocker.
-      if (c.needs_capital && !tokens[first].upper) continue;
-      if (c.ambiguous && !context) {
+      if (c.place < 0) {  // Blocker.
+        m->candidates = {c};
+        return;
+      }
+      if (c.needs_capital && !tokens[m->first].upper) continue;
+      // A short word in capitals is an acronym ("IRNA", "SUV"), not a name
+      // written in capitals, unless the gazetteer writes it so ("USA").
+      if (!c.acronym && shouting && m->span.size() < kMinShoutedName) continue;
+      if (!m->context && NeedsContext(c)) {
         held.push_back(c);
         continue;
       }
-      out.push_back(c);
+      m->candidates.push_back(c);
     }
-    *gated = out.empty() && !held.empty();
-    return out.empty() ? held : out;
+    m->held = m->candidates.empty() && !held.empty();
+    if (m->held) m->candidates = std::move(held);
   };
-  std::vector<bool> gated_flags;
+
+  std::vector<Match> matches;
   for (size_t i = 0; i < tokens.size();) {
     if (tokens[i].kind != Token::kWord) {
       ++i;
       continue;
     }
+    // Names up to the longest one starting with this word; one word always
+    // (it may carry an inflection: "Moskaus").
     auto ml = max_len_.find(tokens[i].folded);
-    size_t best_len = 0;
-    std::vector<Candidate> best;
-    bool best_gated = false;
-    if (ml != max_len_.end()) {
-      size_t max_len = std::min(ml->second, tokens.size() - i);
-      for (size_t len = max_len; len >= 1 && best_len == 0; --len) {
-        std::vector<Candidate> cands = CandidatesAt(tokens, i, len);
-        if (cands.empty()) continue;
-        bool gated = false;
-        cands = usable(std::move(cands), i, &gated);
-        if (cands.empty()) continue;
-        best_len = len;
-        best = std::move(cands);
-        best_gated = gated;
-      }
+    size_t max_len = std::min(ml == max_len_.end() ? size_t{1} : ml->second, tokens.size() - i);
+    std::optional<Match> found;
+    for (size_t len = max_len; len >= 1 && !found; --len) {
+      bool inflected = false;
+      std::vector<Candidate> cands = CandidatesAt(tokens, i, len, &inflected);
+      if (cands.empty()) continue;
+      Match m;
+      m.inflected = inflected;
+      m.first = i;
+      m.last = i + len - 1;
+      m.span = Span{tokens[i].start, tokens[m.last].end};
+      filter(cands, &m);
+      if (!m.candidates.empty()) found = std::move(m);
     }
-    Span span;
-    if (best_len == 0) {
+    if (!found) {
       // "Moskau-Besuch": try the first part of a hyphenated word.
       absl::string_view word = text.substr(tokens[i].start, tokens[i].end - tokens[i].start);
       size_t part = FirstPartLength(word);
       if (part > 0) {
         std::vector<Token> sub = Tokenize(text, Span{tokens[i].start, tokens[i].start + part});
-        if (sub.size() == 1) {
-          std::vector<Candidate> cands = CandidatesAt(sub, 0, 1);
-          bool gated = false;
-          cands = usable(std::move(cands), i, &gated);
-          if (!cands.empty() && cands[0].place >= 0 && !gated && !cands[0].demonym) {
-            Match m;
-            m.first = m.last = i;
-            m.span = Span{tokens[i].start, tokens[i].start + part};
-            m.candidates = std::move(cands);
-            matches.push_back(std::move(m));
-            gated_flags.push_back(false);
-          }
-        }
+        std::vector<Candidate> cands;
+        bool inflected = false;
+        if (sub.size() == 1) cands = CandidatesAt(sub, 0, 1, &inflected);
+        Match m;
+        m.first = m.last = i;
+        m.span = Span{tokens[i].start, tokens[i].start + part};
+        filter(cands, &m);
+        if (!m.candidates.empty() && !m.held && !m.candidates[0].demonym) found = std::move(m);
       }
-      ++i;
-      continue;
+      if (!found) {
+        ++i;
+        continue;
+      }
     }
-    span = Span{tokens[i].start, tokens[i + best_len - 1].end};
-    if (best[0].place >= 0) {
-      Match m;
-      m.first = i;
-      m.last = i + best_len - 1;
-      m.span = span;
-      m.candidates = std::move(best);
-      matches.push_back(std::move(m));
-      gated_flags.push_back(best_gated);
-    }
-    i += best_len;
+    i = found->last + 1;
+    if (found->candidates[0].place >= 0) matches.push_back(*std::move(found));
   }
 
-  // Qualifiers: "Woodburn, Oregon", "Athens, Georgia".
-  std::vector<bool> keep(matches.size(), true);
-  std::vector<int> qualifies(matches.size(), -1);  // Index of the match this one qualifies.
+  // Qualifiers: "Woodburn, Oregon", "Athens, Georgia" pick the place inside.
   for (size_t a = 0; a + 1 < matches.size(); ++a) {
     Match& m = matches[a];
     Match& q = matches[a + 1];
-    if (!(q.first == m.last + 2 && tokens[m.last + 1].kind == Token::kPunct &&
-          text.substr(tokens[m.last + 1].start, 1) == ",")) {
-      continue;
-    }
-    bool found = false;
-    for (size_t qi = 0; qi < q.candidates.size() && !found; ++qi) {
+    if (q.first != m.last + 2 || !is_comma(m.last + 1)) continue;
+    bool done = false;
+    for (size_t qi = 0; qi < q.candidates.size() && !done; ++qi) {
       const Entry& qe = places_[static_cast<size_t>(q.candidates[qi].place)];
       if (q.candidates[qi].demonym || (qe.place.kind != "region" && qe.place.kind != "country")) continue;
-      for (size_t mi = 0; mi < m.candidates.size() && !found; ++mi) {
-        if (m.candidates[mi].demonym) continue;
-        if (Within(places_[static_cast<size_t>(m.candidates[mi].place)].place.id, qe.place.id) &&
-            m.candidates[mi].place != q.candidates[qi].place) {
-          m.chosen = static_cast<int>(mi);
-          q.chosen = static_cast<int>(qi);
-          qualifies[a + 1] = static_cast<int>(a);
-          gated_flags[a] = false;
-          gated_flags[a + 1] = false;
-          found = true;
-        }
+      for (size_t mi = 0; mi < m.candidates.size() && !done; ++mi) {
+        const Candidate& mc = m.candidates[mi];
+        if (mc.demonym || mc.place == q.candidates[qi].place) continue;
+        if (!Within(places_[static_cast<size_t>(mc.place)].place.id, qe.place.id)) continue;
+        m.chosen = static_cast<int>(mi);
+        q.chosen = static_cast<int>(qi);
+        q.qualifies = static_cast<int>(a);
+        m.held = q.held = false;
+        m.context = q.context = true;
+        done = true;
       }
     }
   }
-  for (size_t a = 0; a < matches.size(); ++a) {
-    if (gated_flags[a]) keep[a] = false;
-  }
 
+  std::vector<bool> keep(matches.size(), true);
   std::vector<bool> in_place(tokens.size(), false);
   for (size_t a = 0; a < matches.size(); ++a) {
-    if (!keep[a]) continue;
+    if (matches[a].held) keep[a] = false;
+  }
+  // A name between capitalised words without a place context is most likely
+  // part of a person's or organisation's name ("Vincent Gigante", "Sarah
+  // Palin", "Sam's Club"); the sentence's first word is capitalised anyway.
+  // A genitive or possessive sits between nouns ("Präsident Russlands",
+  // "Iran's Foreign Ministry").
+  for (size_t a = 0; a < matches.size(); ++a) {
+    const Match& m = matches[a];
+    const Candidate& c = m.candidates[static_cast<size_t>(m.chosen)];
+    if (!keep[a] || m.qualifies >= 0 || c.demonym || m.inflected) continue;
+    if (m.context && !NeedsContext(c)) continue;
+    if (a + 1 < matches.size() && matches[a + 1].qualifies == static_cast<int>(a)) continue;
+    if (places_[static_cast<size_t>(c.place)].place.kind == "continent") continue;
+    auto capitalised_word = [&](size_t k) {
+      return tokens[k].kind == Token::kWord && tokens[k].upper && !(CueBits(tokens[k]) & kPlaceNoun);
+    };
+    bool prev_place = a > 0 && keep[a - 1] && matches[a - 1].last + 1 == m.first;
+    bool next_place = a + 1 < matches.size() && matches[a + 1].first == m.last + 1;
+    if ((m.first > 0 && !prev_place && capitalised_word(m.first - 1) && m.first - 1 > 0) ||
+        (m.last + 1 < tokens.size() && !next_place && capitalised_word(m.last + 1))) {
+      keep[a] = false;
+    }
+  }
+  for (size_t a = 0; a < matches.size(); ++a) {
+    // Nationality adjectives are transparent ("in der russischen Hafenstadt Wladiwostok").
+    if (!keep[a] || matches[a].candidates[static_cast<size_t>(matches[a].chosen)].demonym) continue;
     for (size_t k = matches[a].first; k <= matches[a].last; ++k) in_place[k] = true;
   }
+
   std::vector<Place> out;
-  int previous = -1;  // Last kept match, for coordination.
+  const Match* previous = nullptr;  // Last kept place (not a demonym), for coordination.
   for (size_t a = 0; a < matches.size(); ++a) {
     if (!keep[a]) continue;
     Match& m = matches[a];
     const Candidate& c = m.candidates[static_cast<size_t>(m.chosen)];
     if (c.demonym) {
       m.role = "origin";
-    } else if (qualifies[a] >= 0) {
-      m.role = matches[static_cast<size_t>(qualifies[a])].role;
+    } else if (m.qualifies >= 0) {
+      m.role = matches[static_cast<size_t>(m.qualifies)].role;
     } else {
-      m.role.clear();
-      if (previous >= 0 && !matches[static_cast<size_t>(previous)].role.empty() &&
-          matches[static_cast<size_t>(previous)].role != "origin" &&
-          !matches[static_cast<size_t>(previous)].candidates[static_cast<size_t>(matches[static_cast<size_t>(previous)].chosen)].demonym) {
+      if (previous != nullptr && m.first > previous->last + 1) {
         // "in Moskau und Peking", "in Paris, London or Rome".
-        const Match& p = matches[static_cast<size_t>(previous)];
-        bool joined = m.first > p.last + 1;
-        for (size_t k = p.last + 1; k < m.first && joined; ++k) {
-          bool comma = tokens[k].kind == Token::kPunct && text.substr(tokens[k].start, 1) == ",";
-          if (!comma && !(CueBits(tokens[k]) & kCoordination)) joined = false;
+        bool joined = true;
+        for (size_t k = previous->last + 1; k < m.first && joined; ++k) {
+          if (!is_comma(k) && !(CueBits(tokens[k]) & kCoordination)) joined = false;
         }
-        if (joined) m.role = p.role;
+        if (joined) m.role = previous->role;
       }
       if (m.role.empty()) m.role = RoleOf(tokens, in_place, m.first, m.last);
     }
@@ -460,7 +516,7 @@ std::vector<Place> PlaceMatcher::Find(absl::string_view text, Span sentence) con
     p.span = m.span;
     p.role = m.role;
     out.push_back(std::move(p));
-    previous = static_cast<int>(a);
+    if (!c.demonym) previous = &m;
   }
   return out;
 }

@@ -67,19 +67,28 @@ class PlaceMatcher {
     bool demonym = false;       // A nationality adjective: role "origin".
     bool needs_capital = true;  // The text must start with an upper-case letter.
     bool ambiguous = false;     // Also an ordinary word: needs a place context.
+    bool primary = false;       // The surface is the entry's main name, not an alternate one.
+    bool acronym = false;       // The surface is written in capitals ("USA", "UAE").
   };
   struct Entry {
     Place place;
     double priority = 0;  // Larger wins on ambiguity.
     bool always = false;  // Continent, country or capital: never held back as an ordinary word.
+    double population = 0;
   };
   struct Match;
 
   PlaceMatcher();
-  void AddName(absl::string_view surface, Candidate candidate);
+  // Indexes `surface` ("de:Russland" only when `language` is "de").
+  void AddName(absl::string_view surface, Candidate candidate, absl::string_view language);
+  // True when the candidate needs a place context (preposition before, place
+  // noun after, qualifier after): an ordinary word or a small town.
+  bool NeedsContext(const Candidate& c) const;
   // Candidates for tokens [i, i + len) where the last token may carry an
   // inflection; empty when none.
-  std::vector<Candidate> CandidatesAt(const std::vector<Token>& tokens, size_t i, size_t len) const;
+  // `*inflected` tells whether an ending was stripped.
+  std::vector<Candidate> CandidatesAt(const std::vector<Token>& tokens, size_t i, size_t len,
+                                      bool* inflected) const;
   // `in_place[k]` is true for tokens inside another place match: the role
   // rules do not look past them.
   std::string RoleOf(const std::vector<Token>& tokens, const std::vector<bool>& in_place, size_t first,

@@ -110,7 +110,7 @@ const QuantityTagger::Unit* QuantityTagger::UnitAt(const Token& t, bool after) c
   return &it->second;
 }
 
-std::vector<Quantity> QuantityTagger::Find(absl::string_view text, const std::vector<Token>& tokens,
+std::vector<Quantity> QuantityTagger::Find(absl::string_view /*text*/, const std::vector<Token>& tokens,
                                            const std::vector<bool>& skip, const EventTagger* events) const {
   std::vector<Quantity> out;
   const size_t n = tokens.size();

@@ -91,6 +91,7 @@ class SentenceMatcher {
       : lex_(tagger.lex_), set_(tagger.settings_), toks_(toks), ctx_(ctx) {
     ents_.resize(toks.size());
     for (size_t i = 0; i < toks.size(); ++i) ents_[i] = lex_.Lookup(toks[i]);
+    cues_ = lex_.TenseCues(toks);
   }
 
   std::vector<Cand> Run();
@@ -140,7 +141,7 @@ class SentenceMatcher {
     return w;
   }
   bool Year4At(size_t i, long long* y) const {
-    if (!IsNum(i) || toks_[i].digits != 4 || toks_[i].num < 1000 || toks_[i].num > 2199) return false;
+    if (!IsNum(i) || toks_[i].digits != 4 || toks_[i].num < 1000 || toks_[i].num > 2099) return false;
     if (Adjacent(i) && (IsPunct(i + 1, ",") || IsPunct(i + 1, ".")) && IsNum(i + 2) && Adjacent(i + 1)) return false;
     *y = toks_[i].num;
     return true;
@@ -174,6 +175,8 @@ class SentenceMatcher {
   bool TryRelUnit(size_t i, Cand* c);
   bool TryRef(size_t i, Cand* c);
   bool TryCompound(size_t i, Cand* c);
+  bool TryCued(size_t i, Cand* c);
+  bool TryQuarter(size_t i, Cand* c);
 
   // Helpers building values.
   Timex MonthValue(int month, std::optional<long long> year);
@@ -189,6 +192,21 @@ class SentenceMatcher {
   const std::vector<Token>& toks_;
   Context& ctx_;
   std::vector<std::vector<const Entry*>> ents_;
+  std::vector<std::pair<size_t, std::string>> cues_;
+
+  // Tense of the clause around token i: the nearest cue (past on a tie).
+  std::string TenseAt(size_t i) const {
+    std::string best = "present";
+    size_t dist = SIZE_MAX;
+    for (const auto& [k, tense] : cues_) {
+      size_t d = k > i ? k - i : i - k;
+      if (d < dist || (d == dist && tense == "past")) {
+        dist = d;
+        best = tense;
+      }
+    }
+    return best;
+  }
 };
 
 std::string DurUnit(absl::string_view unit, double n) {
@@ -660,7 +678,7 @@ bool SentenceMatcher::TryClock(size_t i, Cand* c) {
     if (clk->value == "am" && h == 12) h = 0;
   } else {
     // Without "Uhr": only a h.mm time before "und/bis <time> Uhr", or after "um".
-    if (!with_minutes || !IsNum(i)) return false;
+    if (!IsNum(i)) return false;
     const Entry* conj = nullptr;
     size_t k = j + Multi(j, Kind::kConj, &conj);
     bool before_clock = false;
@@ -671,7 +689,7 @@ bool SentenceMatcher::TryClock(size_t i, Cand* c) {
     }
     bool after_um = i > 0 && toks_[i - 1].fold.size() == 2 && Has(i - 1, Kind::kYearCue) && toks_[i - 1].fold != "im" &&
                     toks_[i - 1].fold != "in";
-    if (!before_clock && !after_um) return false;
+    if (!before_clock && !(after_um && with_minutes)) return false;
   }
   if (h > 24) return false;
   std::optional<absl::CivilDay> day = ctx_.last_day ? ctx_.last_day : Anchor();
@@ -872,6 +890,12 @@ bool SentenceMatcher::TryDuration(size_t i, Cand* c) {
   if (IsNum(j) && toks_[j].digits == 4 && u->value == "Y") return false;
   if (!vague && n != 1 && n != 0.5 && u->extra != "pl" && used == 1 && !IsNum(j)) return false;
   size_t end = k + 1;
+  // An age, not a duration: "ab 16 Jahren", "22 Jahre alt".
+  if (u->value == "Y" && !vague) {
+    const Entry* before = i > 0 ? Has(i - 1, Kind::kAgeCue) : nullptr;
+    const Entry* after = Has(end, Kind::kAgeCue);
+    if ((before && before->value == "before") || (after && after->value == "after")) return false;
+  }
   Timex t = timex::Unanchored("DURATION", DurUnit(u->value, vague ? -1 : n), false);
   t.mod = mod;
   // "drei Monate später" / "Zwei Jahre zuvor".
@@ -1033,7 +1057,7 @@ bool SentenceMatcher::TryMonth(size_t i, Cand* c) {
 // Herbst 1998, im Sommer.
 bool SentenceMatcher::TrySeason(size_t i, Cand* c) {
   const Entry* s = Has(i, Kind::kSeason);
-  if (!s) return false;
+  if (!s || (IsPunct(i + 1, "-") && Adjacent(i))) return false;  // "Winter-Biathlon".
   long long y;
   std::optional<long long> year;
   size_t end = i + 1;
@@ -1091,6 +1115,7 @@ bool SentenceMatcher::TryRef(size_t i, Cand* c) {
     }
     c->tb = i;
     c->te = i + w;
+    c->det_ok = toks_[i].cap;  // "die Vergangenheit", not "die derzeit".
     return true;
   }
   w = Multi(i, Kind::kDurAdverb, &e);
@@ -1102,6 +1127,48 @@ bool SentenceMatcher::TryRef(size_t i, Cand* c) {
     return true;
   }
   return false;
+}
+
+// After a cue: "am Abend" (the last day mentioned), "am Wochenende".
+bool SentenceMatcher::TryCued(size_t i, Cand* c) {
+  if (i == 0 || !Has(i - 1, Kind::kPodCue)) return false;
+  if (const Entry* p = Has(i, Kind::kPartOfDay)) {
+    std::optional<absl::CivilDay> day = ctx_.last_day ? ctx_.last_day : Anchor();
+    c->t = day ? timex::DayTimex(*day) : timex::Unanchored("DATE", "XXXX-XX-XX", true);
+    c->t = AddPartOfDay(c->t, p->value);
+    c->tb = i;
+    c->te = i + 1;
+    return true;
+  }
+  const Entry* u = Has(i, Kind::kUnit);
+  if (u && u->value == "WE" && u->extra.empty()) {
+    c->t = UnitOffset("WE", 0);
+    c->tb = i;
+    c->te = i + 1;
+    return true;
+  }
+  return false;
+}
+
+// "im dritten Quartal 2009", "dritten Trimester".
+bool SentenceMatcher::TryQuarter(size_t i, Cand* c) {
+  const Entry* ord = Has(i, Kind::kOrdinal);
+  const Entry* u = ord ? Has(i + 1, Kind::kUnit) : nullptr;
+  if (!u || u->value != "Q" || ord->num < 1 || ord->num > 4) return false;
+  size_t end = i + 2;
+  long long y;
+  std::optional<long long> year;
+  if (Year4At(end, &y)) {
+    year = y;
+    ++end;
+  } else if (std::optional<absl::CivilDay> a = Anchor()) {
+    year = a->year();
+  }
+  c->t = year ? timex::QuarterTimex(*year, static_cast<int>(ord->num))
+              : timex::Unanchored("DATE", absl::StrCat("XXXX-Q", static_cast<int>(ord->num)), true);
+  c->tb = i;
+  c->te = end;
+  return true;
 }
 
 // Montagabend, Jahresende, Monatsanfang.
@@ -1139,6 +1206,7 @@ std::vector<Cand> SentenceMatcher::Run() {
       ++i;
       continue;
     }
+    ctx_.tense = TenseAt(i);
     size_t next = 0;
     size_t before = out.size();
     if (TryDateList(i, out, &next)) {
@@ -1150,9 +1218,9 @@ std::vector<Cand> SentenceMatcher::Run() {
     }
     out.resize(before);
     Cand c;
-    bool ok = TryFullDate(i, &c) || TryHalf(i, &c) || TryPart(i, &c) || TryClock(i, &c) || TryYear(i, &c) ||
+    bool ok = TryFullDate(i, &c) || TryHalf(i, &c) || TryQuarter(i, &c) || TryPart(i, &c) || TryClock(i, &c) || TryYear(i, &c) ||
               TryDuration(i, &c) || TryRelative(i, &c) || TrySet(i, &c) || TryDayOffset(i, &c) ||
-              TryWeekday(i, &c) || TryMonth(i, &c) || TrySeason(i, &c) || TryRelUnit(i, &c) || TryRef(i, &c) ||
+              TryWeekday(i, &c) || TryMonth(i, &c) || TrySeason(i, &c) || TryRelUnit(i, &c) || TryCued(i, &c) || TryRef(i, &c) ||
               TryCompound(i, &c);
     if (!ok) {
       ++i;

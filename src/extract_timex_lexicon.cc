@@ -35,6 +35,7 @@ constexpr KindName kKindNames[] = {
     {"rel_unit", Kind::kRelUnit},    {"times", Kind::kTimes},
     {"bc", Kind::kBc},               {"same", Kind::kSame},
     {"weekday_set", Kind::kWeekdaySet}, {"ordinal_suffix", Kind::kOrdinalSuffix},
+    {"age_cue", Kind::kAgeCue}, {"pod_cue", Kind::kPodCue},
 };
 
 bool IsWordChar(UChar32 c) { return u_isalpha(c) || c == '\'' || u_hasBinaryProperty(c, UCHAR_DIACRITIC); }
@@ -238,22 +239,30 @@ bool TimeLexicon::SplitCompound(absl::string_view fold, const Entry** head, cons
   return false;
 }
 
-std::string TimeLexicon::Tense(const std::vector<Token>& tokens) const {
-  bool past = false, future = false;
-  for (const Token& t : tokens) {
+std::vector<std::pair<size_t, std::string>> TimeLexicon::TenseCues(const std::vector<Token>& tokens) const {
+  std::vector<std::pair<size_t, std::string>> out;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
     if (t.type != TokType::kWord) continue;
     auto it = tense_words_.find(t.fold);
     if (it != tense_words_.end()) {
-      (it->second == "future" ? future : past) = true;
+      out.emplace_back(i, it->second);
       continue;
     }
     for (const auto& [suffix, tense] : tense_suffixes_) {
       if (t.fold.size() > suffix.size() + 3 &&
           t.fold.compare(t.fold.size() - suffix.size(), suffix.size(), suffix) == 0) {
-        (tense == "future" ? future : past) = true;
+        out.emplace_back(i, tense);
+        break;
       }
     }
   }
+  return out;
+}
+
+std::string TimeLexicon::Tense(const std::vector<Token>& tokens) const {
+  bool past = false, future = false;
+  for (const auto& [i, tense] : TenseCues(tokens)) (tense == "future" ? future : past) = true;
   if (future) return "future";
   if (past) return "past";
   return "present";

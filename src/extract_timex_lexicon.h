@@ -24,7 +24,7 @@ enum class Kind : uint8_t {
   kMonth, kWeekday, kUnit, kNumber, kVagueNumber, kOrdinal, kOffset, kDayOffset, kRef,
   kPartOfDay, kPart, kHalf, kSeason, kSetAdverb, kDurAdverb, kSetQuant, kMod, kDet,
   kMonthCue, kYearCue, kDurCue, kShift, kAgo, kAgoPost, kDecade, kDecadeSuffix, kClock,
-  kConj, kRelUnit, kTimes, kBc, kSame, kWeekdaySet, kOrdinalSuffix,
+  kConj, kRelUnit, kTimes, kBc, kSame, kWeekdaySet, kOrdinalSuffix, kAgeCue, kPodCue,
 };
 
 struct Entry {
@@ -72,6 +72,8 @@ class TimeLexicon {
 
   // "past", "future" or "present".
   std::string Tense(const std::vector<Token>& tokens) const;
+  // The tense cues of a sentence: (token index, "past"|"future").
+  std::vector<std::pair<size_t, std::string>> TenseCues(const std::vector<Token>& tokens) const;
 
  private:
   void Add(const std::string& surface, Entry e);

@@ -192,14 +192,14 @@ std::optional<double> ParseNumber(absl::string_view digits, char decimal_separat
     // still the decimal separator there; only the locale's group separator
     // groups.
     if (is_group) {
-      plain.append(g);
+      plain.append(g.data(), g.size());
       continue;
     }
     if (!last || decimal_seen) return std::nullopt;  // "23.04.2019", "1.5.3".
     if (seps[k] != decimal_separator && seps[k] != group_separator) return std::nullopt;
     decimal_seen = true;
     plain.push_back('.');
-    plain.append(g);
+    plain.append(g.data(), g.size());
   }
   if (seps.size() > 1) {
     // Several separators are only valid as thousands groups, possibly with

@@ -210,10 +210,16 @@ absl::StatusOr<Document> BuildDocument(absl::string_view name, absl::string_view
   Document doc;
   doc.format = format;
   doc.warnings = std::move(decoded.warnings);
+  // Offsets into the decoded text -> file offsets: --lenient replacements
+  // and the byte order mark shift them.
+  const bool lenient_map = !decoded.source_map.empty();
+  if (!lenient_map && decoded.bom_bytes > 0) {
+    decoded.source_map.push_back({0, decoded.bom_bytes, decoded.text.size(), decoded.text.size()});
+  }
   switch (format) {
     case InputFormat::kHtml: {
-      CLAIMDIFF_RETURN_IF_ERROR(ParseHtml(name, decoded.text, decoded.bom_bytes, &doc));
-      doc.source_map = ComposeMaps(doc.source_map, decoded.source_map);
+      CLAIMDIFF_RETURN_IF_ERROR(ParseHtml(name, decoded.text, lenient_map ? 0 : decoded.bom_bytes, &doc));
+      if (lenient_map) doc.source_map = ComposeMaps(doc.source_map, decoded.source_map);
       break;
     }
     case InputFormat::kMarkdown:

@@ -83,8 +83,16 @@ absl::StatusOr<Document> DocumentFromJson(const Json& object, absl::string_view 
   text_options.encoding.clear();
   const std::string& text = text_it->get_ref<const std::string&>();
   if (text.empty()) return absl::InvalidArgumentError(absl::StrCat(doc_where, ": empty \"text\""));
-  CLAIMDIFF_ASSIGN_OR_RETURN(Document doc,
-                             ii::BuildDocument(doc_where, text, format, text_options, /*finish=*/false));
+  Document doc;
+  if (format == InputFormat::kText) {
+    // Plain text is taken exactly as given (offsets in evaluation data refer to it).
+    if (ii::IsBlank(text)) {
+      return absl::InvalidArgumentError(absl::StrCat(doc_where, ": \"text\" contains only white space"));
+    }
+    doc.text = text;
+  } else {
+    CLAIMDIFF_ASSIGN_OR_RETURN(doc, ii::BuildDocument(doc_where, text, format, text_options, /*finish=*/false));
+  }
   doc.id = std::move(id);
   doc.path = std::string(where);
   if (!title.empty()) doc.title = std::move(title);

@@ -152,10 +152,12 @@ class MarkdownCleaner {
       } else if (in_table && !absl::StrContains(s, "|")) {
         in_table = false;
       }
+      if (prev_blank && indent == 0) in_list = false;  // BlockPrefixes sets it again for a list item.
       if (in_table) BlankTablePipes(line);
-      size_t content = BlockPrefixes(line, indent, prev_blank, &in_list);
-      if (prev_blank && content == line.start + indent && indent == 0) in_list = false;
+      size_t content = BlockPrefixes(line, indent, /*in_paragraph=*/prev_paragraph, &in_list);
+      images_.clear();
       Inline(content, line.end);
+      KeepOrBlankImages(line);
       prev_blank = false;
       prev_paragraph = true;
       ++i;
@@ -302,8 +304,9 @@ class MarkdownCleaner {
 
   // Blanks block markers (headings, quotes, bullets) at the start of a line;
   // returns where the inline content starts.
-  size_t BlockPrefixes(const Line& line, size_t indent, bool prev_blank, bool* in_list) {
-    (void)prev_blank;
+  // `in_paragraph`: the line may continue a paragraph, which only an
+  // ordered list starting at 1 can interrupt.
+  size_t BlockPrefixes(const Line& line, size_t indent, bool in_paragraph, bool* in_list) {
     size_t p = line.start;
     // Leading white space (bytes).
     while (p < line.end && (text_[p] == ' ' || text_[p] == '\t')) ++p;
@@ -326,7 +329,8 @@ class MarkdownCleaner {
       if (absl::ascii_isdigit(static_cast<unsigned char>(c))) {
         size_t q = p;
         while (q < line.end && q - p < 9 && absl::ascii_isdigit(static_cast<unsigned char>(text_[q]))) ++q;
-        if (q < line.end && (text_[q] == '.' || text_[q] == ')') &&
+        const bool may_start = !in_paragraph || *in_list || (q == p + 1 && text_[p] == '1');
+        if (may_start && q < line.end && (text_[q] == '.' || text_[q] == ')') &&
             (q + 1 == line.end || text_[q + 1] == ' ' || text_[q + 1] == '\t')) {
           Blank(p, q + 1);
           *in_list = true;
@@ -456,6 +460,22 @@ class MarkdownCleaner {
     }
   }
 
+  // An image alone on its line is a figure: its alt text is kept as a
+  // caption. Inside prose it would split a sentence, so it is blanked.
+  void KeepOrBlankImages(const Line& line) {
+    for (const auto& [begin, end] : images_) {
+      absl::string_view before = absl::string_view(text_).substr(line.start, begin - line.start);
+      absl::string_view after = absl::string_view(text_).substr(end, line.end - end);
+      if (absl::StripAsciiWhitespace(before).empty() && absl::StripAsciiWhitespace(after).empty() &&
+          images_.size() == 1) {
+        AddFurniture(begin, end, "caption");
+      } else {
+        Blank(begin, end);
+      }
+    }
+    images_.clear();
+  }
+
   static bool IsBlankChar(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
   // ASCII punctuation; non-ASCII bytes count as letters (close enough for flanking).
   static bool IsPunct(unsigned char c) { return c < 0x80 && absl::ascii_ispunct(c); }
@@ -515,7 +535,7 @@ class MarkdownCleaner {
     text_[open] = ' ';
     Blank(close, tail_end);
     if (image) {
-      AddFurniture(open + 1, close, "caption");
+      images_.push_back({open + 1, close});
     } else {
       Inline(open + 1, close);  // Emphasis inside the link text.
     }
@@ -530,6 +550,7 @@ class MarkdownCleaner {
   Document* doc_;
   std::string text_;
   std::vector<Line> lines_;
+  std::vector<std::pair<size_t, size_t>> images_;  // Alt texts of the current line.
 };
 
 }  // namespace

@@ -75,6 +75,7 @@ class IcuSegmenter : public Segmenter {
 bool SoftNewline(absl::string_view text, const Line& line, const Line& next) {
   if (line.blank() || next.blank()) return false;
   if (line.trim_end >= line.end) return false;
+  if (next.trim_start != next.start) return false;  // An indented line starts a new item.
   const char c = text[line.end - 1];
   if (c != ' ' && c != '\t') return false;
   return !segment_internal::IsBulletLine(text, next);
@@ -102,6 +103,7 @@ Segmentation IcuSegmenter::Segment(const Document& doc) const {
       hard.push_back(next.trim_start);
     }
   }
+  for (size_t pos : segment_internal::FindListMarkers(text)) hard.push_back(pos);
   for (const Furniture& f : seg.furniture) {
     hard.push_back(segment_internal::SkipSpace(text, f.span.start));
     hard.push_back(segment_internal::SkipSpace(text, f.span.end));
@@ -135,7 +137,22 @@ Segmentation IcuSegmenter::Segment(const Document& doc) const {
     utext_close(&ut);
     Release(std::move(it));
   }
-  // Hard positions may repeat or fall at the end of the text.
+  // Weak candidates, then: hard positions may repeat or fall at the end.
+  {
+    const std::vector<size_t> weak = segment_internal::FindWeakBreaks(text);
+    if (!weak.empty()) {
+      std::vector<Break> merged;
+      merged.reserve(breaks.size() + weak.size());
+      size_t w = 0;
+      for (const Break& b : breaks) {
+        while (w < weak.size() && weak[w] < b.pos) merged.push_back({weak[w++], false, true});
+        if (w < weak.size() && weak[w] == b.pos) ++w;
+        merged.push_back(b);
+      }
+      while (w < weak.size()) merged.push_back({weak[w++], false, true});
+      breaks.swap(merged);
+    }
+  }
   std::vector<Break> clean;
   clean.reserve(breaks.size());
   for (const Break& b : breaks) {
@@ -190,15 +207,28 @@ absl::StatusOr<std::unique_ptr<Segmenter>> Segmenter::Create(const Lexicon& lexi
   icu::Locale locale(locale_name.c_str());
   if (locale.isBogus()) return absl::InvalidArgumentError(absl::StrCat("bad icu_locale \"", locale_name, "\""));
   UErrorCode status = U_ZERO_ERROR;
+  // ICU's own suppression lists ("@ss=standard") match as suffixes too:
+  // German "C." suppresses the break in "für die BBC. Über ...". With
+  // icu_suppressions=false (segment_settings.tsv) abbreviations.tsv
+  // replaces them.
+  if (lexicon.Table("segment_settings").Get("icu_suppressions", "true") == "false") {
+    locale.setKeywordValue("ss", nullptr, status);
+    if (U_FAILURE(status)) return IcuError("locale", status);
+  }
   std::unique_ptr<icu::BreakIterator> base(icu::BreakIterator::createSentenceInstance(locale, status));
   if (U_FAILURE(status)) return IcuError("sentence iterator", status);
   std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
       icu::FilteredBreakIteratorBuilder::createEmptyInstance(status));
   if (U_FAILURE(status)) return IcuError("filtered break iterator", status);
-  // Single-token abbreviations that never end a sentence; the multi-token
-  // ones ("z. B.") are the fix-up pass's job.
+  // Single-token abbreviations that never end a sentence. ICU's filter
+  // matches the entry as a suffix of the word before the break ("sen."
+  // would also suppress the break after "lesen.", "S." the one after
+  // "GPS."), so only capitalized entries of two letters or more go to ICU
+  // ("Dr.", "Nr."); the fix-up pass matches whole tokens
+  // and handles the rest, including multi-token ones ("z. B.").
   for (const segment_internal::Abbreviation& a : rules.abbreviations) {
     if (a.kind != segment_internal::AbbreviationKind::kInner || a.tokens.size() != 1) continue;
+    if (!segment_internal::IsUpper(segment_internal::FirstChar(a.tokens[0])) || a.tokens[0].size() < 3) continue;
     builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(a.tokens[0]), status);
     if (U_FAILURE(status)) return IcuError(absl::StrCat("suppress \"", a.tokens[0], "\""), status);
   }

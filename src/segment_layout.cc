@@ -159,6 +159,9 @@ absl::StatusOr<FurnitureRules> BuildFurnitureRules(const Lexicon& lexicon) {
     } else if (kind == "caption") {
       out.caption_after_reason = text;
       if (!reason.empty()) out.caption_reason = reason;
+    } else if (kind == "bullet") {
+      out.mark_bullets = text == "true";
+      if (!reason.empty()) out.bullet_reason = reason;
     } else if (kind == "repeated") {
       if (!absl::SimpleAtoi(text, &out.repeated_min_words) || out.repeated_min_words < 0) {
         return bad("repeated: expected a word count");
@@ -166,7 +169,7 @@ absl::StatusOr<FurnitureRules> BuildFurnitureRules(const Lexicon& lexicon) {
       if (!reason.empty()) out.repeated_reason = reason;
     } else {
       return bad(absl::StrCat("unknown kind \"", kind,
-                              "\" (expected line, prefix, pattern, kicker, teaser, caption or repeated)"));
+                              "\" (expected line, prefix, pattern, kicker, teaser, caption, bullet or repeated)"));
     }
   }
   return out;
@@ -265,6 +268,12 @@ std::vector<Furniture> FindFurniture(absl::string_view text, const std::vector<L
         case FurnitureRule::Kind::kLine:
           break;
       }
+    }
+    if (reason == nullptr && rules.mark_bullets && IsBulletLine(text, line)) {
+      // The bullet glyph is layout, the item after it a sentence.
+      size_t n;
+      DecodeAt(text, line.trim_start, &n);
+      mark(line.trim_start, line.trim_start + n, rules.bullet_reason);
     }
     if (reason == nullptr && rules.repeated_min_words > 0 && counts[s] >= 2 &&
         CountWords(s) >= static_cast<size_t>(rules.repeated_min_words)) {

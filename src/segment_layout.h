@@ -54,6 +54,9 @@ struct FurnitureRules {
   // Paragraph before a line of this reason is a caption ("" = off).
   std::string caption_after_reason;
   std::string caption_reason = "caption";
+  // Bullet glyphs at line starts are furniture ("•", "- "), not part of the item.
+  bool mark_bullets = false;
+  std::string bullet_reason = "bullet";
   // Lines of at least this many words that occur twice or more are
   // furniture (0 = off).
   int repeated_min_words = 0;

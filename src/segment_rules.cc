@@ -72,12 +72,6 @@ absl::string_view StripAllTrailing(absl::string_view s) {
   return s.substr(0, i);
 }
 
-char32_t FirstChar(absl::string_view s) {
-  if (s.empty()) return 0;
-  size_t n;
-  return DecodeAt(s, 0, &n);
-}
-
 // "12." -> 2 (the number of digits), anything else -> 0.
 size_t OrdinalDigits(absl::string_view w) {
   if (w.size() < 2 || w.back() != '.') return 0;
@@ -96,11 +90,51 @@ size_t RomanLetters(absl::string_view w) {
   return w.size() - 1;
 }
 
+// "J." or "L.F.": capital letters each followed by a dot.
 bool IsInitial(absl::string_view w) {
   if (w.size() < 2 || w.back() != '.') return false;
-  size_t n;
-  char32_t c = DecodeAt(w, 0, &n);
-  return n + 1 == w.size() && IsUpper(c);
+  size_t i = 0;
+  while (i < w.size()) {
+    size_t n;
+    const char32_t c = DecodeAt(w, i, &n);
+    if (!IsUpper(c) || i + n >= w.size() || w[i + n] != '.') return false;
+    i += n + 1;
+  }
+  return true;
+}
+
+// A list marker: "1.", "1.)", "1)", "(1)", "a.", "a)", "(a)", optionally
+// glued to a bullet ("⁃9."). Returns the marker's value (1-based; letters
+// count a=1) or 0.
+int ListMarkerValue(absl::string_view t) {
+  size_t i = 0;
+  while (i < t.size()) {  // Bullet glyphs glued to the marker.
+    size_t n;
+    const char32_t c = DecodeAt(t, i, &n);
+    if (c < 0x80 || !IsPunct(c)) break;
+    i += n;
+  }
+  const bool paren = i < t.size() && t[i] == '(';
+  if (paren) ++i;
+  int value = 0;
+  size_t digits = 0;
+  while (i < t.size() && t[i] >= '0' && t[i] <= '9' && digits < 3) {
+    value = value * 10 + (t[i] - '0');
+    ++i;
+    ++digits;
+  }
+  if (digits == 0) {
+    if (i < t.size() && t[i] >= 'a' && t[i] <= 'z') {
+      value = t[i] - 'a' + 1;
+      ++i;
+    } else {
+      return 0;
+    }
+  }
+  const absl::string_view rest = t.substr(i);
+  if (paren) return rest == ")" ? value : 0;
+  if (rest == "." || rest == ")" || rest == ".)") return digits == 0 && rest == "." ? -value : value;
+  return 0;
 }
 
 // True when only bullets and spaces stand in [from, to).
@@ -115,11 +149,14 @@ bool OnlyBulletsBefore(absl::string_view text, size_t from, size_t to) {
   return true;
 }
 
-bool AbbreviationJoins(absl::string_view text, size_t floor, Token prev, Token next,
-                       const SegmentRules& rules) {
+enum class Verdict { kUnknown, kJoin, kBreak };
+
+// What the abbreviation table says about a break after `prev`.
+Verdict AbbreviationVerdict(absl::string_view text, size_t floor, Token prev, Token next,
+                            const SegmentRules& rules) {
   absl::string_view w = StripLeading(text.substr(prev.start, prev.end - prev.start));
   auto it = rules.by_token.find(w);
-  if (it == rules.by_token.end()) return false;
+  if (it == rules.by_token.end()) return Verdict::kUnknown;
   const size_t max_n = rules.max_abbreviation_tokens;
   // Tokens before the break (nearest first) and after it.
   std::vector<absl::string_view> before = {w};
@@ -148,28 +185,265 @@ bool AbbreviationJoins(absl::string_view text, size_t floor, Token prev, Token n
       for (size_t j = 1; match && j <= k; ++j) match = a.tokens[k - j] == before[j];
       for (size_t j = k + 1; match && j < n; ++j) match = a.tokens[j] == after[j - k - 1];
       if (!match) continue;
-      if (k + 1 < n) return true;  // The break falls inside the abbreviation.
+      if (k + 1 < n) return Verdict::kJoin;  // The break falls inside the abbreviation.
+      bool join = true;
       switch (a.kind) {
         case AbbreviationKind::kInner:
-          return true;
+          break;
         case AbbreviationKind::kFinal:
-          return !IsUpper(FirstChar(next_word));
+          join = !IsUpper(FirstChar(next_word));
+          break;
         case AbbreviationKind::kStarter:
-          return !rules.starters.contains(StripAllTrailing(next_word));
+          join = !rules.starters.contains(StripAllTrailing(next_word));
+          break;
       }
+      return join ? Verdict::kJoin : Verdict::kBreak;
     }
   }
-  return false;
+  return Verdict::kUnknown;
 }
 
+// Closing quotes and brackets after a sentence end ('.“', '?)').
+bool IsClosing(char32_t c) {
+  return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201C || c == 0x201D || c == 0x2019 ||
+         c == 0x00BB || c == 0x00AB || c == 0x203A || c == 0x2039;
+}
+
+// "[17]": a footnote reference that belongs to the sentence before it.
+// "[17]" or "[7][8]".
+bool IsReference(absl::string_view t) {
+  if (t.size() < 3 || t.front() != '[' || t.back() != ']') return false;
+  bool digit = false;
+  for (size_t i = 1; i + 1 < t.size(); ++i) {
+    if (t[i] >= '0' && t[i] <= '9') {
+      digit = true;
+    } else if (!(t[i] == ']' && t[i + 1] == '[' && digit)) {
+      if (!(t[i] == '[' && t[i - 1] == ']')) return false;
+    }
+  }
+  return digit;
+}
+
+bool IsLetterOrDigit(char32_t c) { return IsLetter(c) || IsDigit(c); }
+
 }  // namespace
+
+std::vector<std::pair<size_t, size_t>> FindQuotations(absl::string_view text, size_t max_bytes) {
+  std::vector<std::pair<size_t, size_t>> out;
+  char32_t expect = 0;  // Closing mark of the open quotation, 0 when none.
+  size_t open = 0;
+  char32_t prev = ' ';
+  for (size_t i = 0; i < text.size();) {
+    size_t n;
+    const char32_t c = DecodeAt(text, i, &n);
+    const char32_t next = i + n < text.size() ? FirstChar(text.substr(i + n)) : ' ';
+    if (expect != 0 && i - open > max_bytes) expect = 0;  // Never closed: not a quotation.
+    if (c == '\n' && expect != 0) {
+      // A blank line ends any quotation.
+      size_t k = i + 1;
+      while (k < text.size() && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r')) ++k;
+      if (k < text.size() && text[k] == '\n') expect = 0;
+    }
+    const bool starts = !IsLetterOrDigit(prev) && IsLetterOrDigit(next) ? true : IsSpace(prev) || prev == '(';
+    const bool ends = !IsLetterOrDigit(next);
+    if (expect != 0) {
+      const bool straight = expect == '"' || expect == '\'';
+      if (c == expect && (!straight || (ends && !IsSpace(prev)))) {
+        out.push_back({open, i + n});
+        expect = 0;
+      }
+    } else if (c == 0x201E) {  // „…“ (German) or „…”
+      expect = 0x201C;
+      open = i;
+    } else if (c == 0x201C && starts) {  // “…” (English)
+      expect = 0x201D;
+      open = i;
+    } else if (c == 0x00BB && starts) {  // »…« (German)
+      expect = 0x00AB;
+      open = i;
+    } else if (c == 0x00AB && starts) {  // «…» (French, Swiss)
+      expect = 0x00BB;
+      open = i;
+    } else if ((c == '"' || c == '\'' || c == 0x2018) && (IsSpace(prev) || i == 0 || prev == '(') &&
+               IsLetterOrDigit(next)) {
+      expect = c == 0x2018 ? 0x2019 : c;
+      open = i;
+    }
+    // „…” also closes.
+    if (expect == 0x201C && c == 0x201D && i != open) {
+      out.push_back({open, i + n});
+      expect = 0;
+    }
+    prev = c;
+    i += n;
+  }
+  return out;
+}
+
+std::vector<size_t> FindListMarkers(absl::string_view text) {
+  struct Marker {
+    size_t pos;
+    int value;
+    bool dot_only;  // "1." (not "1.)" or "1)"): needs a sentence end or line start before the run.
+    bool after_end; // Stands at a line start, after a bullet or after a sentence end.
+  };
+  std::vector<Marker> markers;
+  size_t i = 0;
+  while (i < text.size()) {
+    i = SkipSpace(text, i);
+    if (i >= text.size()) break;
+    const Token t = TokenAt(text, i);
+    const absl::string_view tok = text.substr(t.start, t.end - t.start);
+    if (tok.size() <= 8) {
+      const int value = ListMarkerValue(tok);
+      if (value != 0) {
+        // "1." needs a capital after it ("am 1. und 2. März" is no list).
+        const size_t next = SkipSpace(text, t.end);
+        if (next < text.size() && next > t.end) {
+          const char32_t c = FirstChar(text.substr(next));
+          if (tok.back() == ')' || IsUpper(c)) {
+            // A standalone bullet right before the marker belongs to the item.
+            size_t start = t.start;
+            bool after_end = true;
+            const size_t e = TrimBack(text, 0, t.start);
+            if (e > 0) {
+              const Token before = TokenBefore(text, 0, e);
+              const absl::string_view b = text.substr(before.start, before.end - before.start);
+              size_t st;
+              const char32_t last = DecodeBefore(text, e, &st);
+              if (OnlyBulletsBefore(text, before.start, before.end) && FirstChar(b) > 0x7F) {
+                start = before.start;
+              } else if (text.substr(e, t.start - e).find('\n') == absl::string_view::npos) {
+                after_end = last == '.' || last == '!' || last == '?' || last == ':' || IsClosing(last);
+              }
+            }
+            markers.push_back({start, value < 0 ? -value : value, tok.back() == '.', after_end});
+          }
+        }
+      }
+    }
+    i = t.end;
+  }
+  // Runs of consecutive values with no blank line between.
+  std::vector<size_t> out;
+  for (size_t a = 0; a < markers.size();) {
+    size_t b = a + 1;
+    // Items are short and never cross a blank line.
+    while (b < markers.size() && markers[b].value == markers[b - 1].value + 1 &&
+           markers[b].pos - markers[b - 1].pos <= 160 &&
+           text.substr(markers[b - 1].pos, markers[b].pos - markers[b - 1].pos).find("\n\n") ==
+               absl::string_view::npos) {
+      ++b;
+    }
+    size_t max_gap = 0;
+    for (size_t k = a + 1; k < b; ++k) max_gap = std::max(max_gap, markers[k].pos - markers[k - 1].pos);
+    if (b - a >= 2 && (!markers[a].dot_only || markers[a].after_end || max_gap <= 60)) {
+      for (size_t k = a; k < b; ++k) out.push_back(markers[k].pos);
+    }
+    a = b;
+  }
+  return out;
+}
+
+std::vector<size_t> FindWeakBreaks(absl::string_view text) {
+  std::vector<size_t> out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c != '.' && c != '!' && c != '?') continue;
+    size_t j = i + 1;
+    while (j < text.size() && (text[j] == '.' || text[j] == '!' || text[j] == '?')) ++j;
+    while (j < text.size()) {
+      size_t n;
+      if (!IsClosing(DecodeAt(text, j, &n))) break;
+      j += n;
+    }
+    const size_t k = SkipSpace(text, j);
+    i = j - 1;
+    if (k == j || k >= text.size()) continue;
+    size_t n;
+    const char32_t first = DecodeAt(text, k, &n);
+    if (IsDigit(first) || IsLower(first) || first == '@' || first == '#') {
+      out.push_back(k);
+    } else if (first == '-' || first == '`' || first == '\'' || first == '"') {
+      size_t m;
+      size_t q = k + n;
+      while (q < text.size() && (text[q] == '`' || text[q] == '\'')) ++q;
+      if (first == '-' && q < text.size() && text[q] == ' ') ++q;  // "? - Posted like ..."
+      if (q < text.size() && IsUpper(DecodeAt(text, q, &m))) out.push_back(k);
+    }
+  }
+  return out;
+}
+
+bool WeakBreakHolds(absl::string_view text, size_t prev_start, size_t pos, const SegmentRules& rules) {
+  const size_t end = TrimBack(text, prev_start, pos);
+  if (end <= prev_start) return false;
+  const Token prev = TokenBefore(text, prev_start, end);
+  absl::string_view w = StripLeading(text.substr(prev.start, prev.end - prev.start));
+  if (rules.by_token.contains(w)) return false;
+  // Split the word from its final punctuation.
+  size_t core_end = w.size();
+  size_t dots = 0;
+  bool other_end = false;
+  while (core_end > 0) {
+    size_t st;
+    const char32_t c = DecodeBefore(w, core_end, &st);
+    if (c == '.') {
+      ++dots;
+    } else if (c == '!' || c == '?') {
+      other_end = true;
+    } else if (!IsClosing(c)) {
+      break;
+    }
+    core_end = st;
+  }
+  const absl::string_view core = w.substr(0, core_end);
+  size_t letters = 0;
+  size_t i = 0;
+  while (i < core.size()) {
+    size_t n;
+    const char32_t c = DecodeAt(core, i, &n);
+    if (c == '.') return false;  // "e.g.", "U.S.": abbreviation-like.
+    if (IsLetter(c)) ++letters;
+    i += n;
+  }
+  // Short or all-capital words before a dot are often abbreviations
+  // ("Rs. 1000", "SEC. 1262", "INC. sold").
+  bool has_lower = false;
+  for (size_t j = 0; j < core.size();) {
+    size_t n;
+    if (IsLower(DecodeAt(core, j, &n))) has_lower = true;
+    j += n;
+  }
+  if (!other_end && (letters < 3 || !has_lower)) return false;
+  if (rules.roman_ordinals && dots == 1 && RomanLetters(w) > 0) return false;  // "Eduard IV. und"
+  const char32_t next = FirstChar(text.substr(pos));
+  if (IsLower(next)) {
+    // Only after a plain word ending in exactly one dot ("engineer.) at"
+    // and '"great." she said' continue).
+    if (!rules.lowercase_starts || other_end || dots != 1 || w.back() != '.') return false;
+    for (size_t j = 0; j < core.size();) {
+      size_t n;
+      if (!IsLetter(DecodeAt(core, j, &n))) return false;
+      j += n;
+    }
+  }
+  return true;
+}
 
 std::string JoinReason(absl::string_view text, size_t prev_start, size_t pos, const SegmentRules& rules) {
   const size_t end = TrimBack(text, prev_start, pos);
   if (end <= prev_start) return "";
   const Token prev = TokenBefore(text, prev_start, end);
   const Token next = TokenAt(text, pos);
-  if (AbbreviationJoins(text, prev_start, prev, next, rules)) return "abbreviation";
+  switch (AbbreviationVerdict(text, prev_start, prev, next, rules)) {
+    case Verdict::kJoin:
+      return "abbreviation";
+    case Verdict::kBreak:
+      return "";
+    case Verdict::kUnknown:
+      break;
+  }
 
   const absl::string_view w = StripLeading(text.substr(prev.start, prev.end - prev.start));
   const absl::string_view next_word =
@@ -182,10 +456,43 @@ std::string JoinReason(absl::string_view text, size_t prev_start, size_t pos, co
     return Lower(StripAllTrailing(StripLeading(text.substr(t.start, t.end - t.start))));
   };
 
+  // "!Xũ": a terminal that starts a token is a letter of the word.
+  {
+    size_t st = 0;
+    const char32_t c = DecodeBefore(text, pos, &st);
+    if ((c == '!' || c == 0x01C3) && (st == 0 || IsSpace(DecodeBefore(text, st, &st)))) return "click_letter";
+    // ".../search?q=...": ICU breaks inside a token before a lower-case letter.
+    if (!IsSpace(c) && IsLower(FirstChar(text.substr(pos)))) return "inside_token";
+  }
+  if (ListMarkerValue(w) != 0 && OnlyBulletsBefore(text, prev_start, prev.start)) return "list_number";
   if (const size_t digits = OrdinalDigits(w); digits > 0) {
     if (digits <= 2 && rules.months.contains(next_word)) return "ordinal_month";
-    if (digits <= 3 && OnlyBulletsBefore(text, prev_start, prev.start)) return "list_number";
     if (digits <= 3 && rules.ordinal_cues.contains(word_before())) return "ordinal_cue";
+    // "des späten 15. Jahrhunderts": before a capitalized word that does
+    // not usually open a sentence.
+    if (digits <= 3 && rules.ordinal_dots && IsUpper(FirstChar(next_word)) && !rules.starters.contains(next_word)) {
+      return "ordinal_noun";
+    }
+  }
+  // '"Hallo!" sagte er', "(mit Personal!) und": ICU breaks after "!" and
+  // "?" even before a lower-case word. Only a quoted or bracketed "!" or
+  // "?" is joined: in web text "great! answered all" starts a sentence.
+  {
+    size_t i = end;
+    char32_t last = 0;
+    bool closed = false;
+    while (i > prev.start) {
+      size_t st;
+      last = DecodeBefore(text, i, &st);
+      if (!IsClosing(last)) break;
+      closed = true;
+      i = st;
+    }
+    if (closed && (last == '!' || last == '?') && IsLower(FirstChar(text.substr(pos)))) return "quoted_exclamation";
+    // "She works at Yahoo! in the ...": a bare "!" before a lower-case word.
+    if (!closed && last == '!' && rules.exclamation_continues && IsLower(FirstChar(text.substr(pos)))) {
+      return "exclamation_lower";
+    }
   }
   if (rules.roman_ordinals) {
     if (const size_t letters = RomanLetters(w); letters > 0) {
@@ -193,7 +500,15 @@ std::string JoinReason(absl::string_view text, size_t prev_start, size_t pos, co
       if (rules.ordinal_cues.contains(before)) return "roman_ordinal";
     }
   }
-  if (rules.initials && IsInitial(w) && IsUpper(FirstChar(next_word))) return "initial";
+  // "J. R. R. Tolkien", "L.F. Rothschild"; but "the I.V. It was".
+  if (rules.initials && IsInitial(w) && IsUpper(FirstChar(next_word)) && !rules.starters.contains(next_word)) {
+    return "initial";
+  }
+  // '"… stairways [...]" (Smith 55).': a parenthesis right after a quotation.
+  if (FirstChar(text.substr(pos)) == '(') {
+    size_t st;
+    if (IsClosing(DecodeBefore(text, end, &st)) && DecodeBefore(text, end, &st) != ')') return "quote_parenthesis";
+  }
   return "";
 }
 
@@ -201,12 +516,37 @@ std::vector<size_t> FixBreaks(absl::string_view text, const std::vector<Break>& 
                               const SegmentRules& rules) {
   std::vector<size_t> kept;
   kept.reserve(breaks.size());
+  std::vector<std::pair<size_t, size_t>> quotes;
+  if (rules.quotes_hold) quotes = FindQuotations(text, rules.max_quotation_bytes);
+  size_t q = 0;
   size_t prev_start = 0;
-  for (const Break& b : breaks) {
-    if (b.hard || JoinReason(text, prev_start, b.pos, rules).empty()) {
-      kept.push_back(b.pos);
-      prev_start = b.pos;
+  for (size_t i = 0; i < breaks.size(); ++i) {
+    const Break& b = breaks[i];
+    size_t pos = b.pos;
+    if (!b.hard) {
+      // ICU counts an opening bracket glued to the sentence end as closing
+      // punctuation ("martyr.[1] The"): the break goes before it.
+      while (pos > prev_start + 1) {
+        size_t st;
+        const char32_t c = DecodeBefore(text, pos, &st);
+        if (c != '[' && c != '(') break;
+        pos = st;
+      }
+      // Inside a quotation that closes in the same paragraph, sentences
+      // stay together: '"Dear, dear! How queer everything is!" she said'.
+      while (q < quotes.size() && quotes[q].second <= pos) ++q;
+      if (q < quotes.size() && quotes[q].first < pos) continue;
+      if (b.weak && !WeakBreakHolds(text, prev_start, pos, rules)) continue;
+      if (!JoinReason(text, prev_start, pos, rules).empty()) continue;
+      // A footnote reference after a sentence end belongs to that sentence.
+      const Token t = TokenAt(text, pos);
+      if (IsReference(text.substr(t.start, t.end - t.start))) {
+        pos = SkipSpace(text, t.end);
+        if (pos >= text.size() || (i + 1 < breaks.size() && breaks[i + 1].pos <= pos)) continue;
+      }
     }
+    kept.push_back(pos);
+    prev_start = pos;
   }
   return kept;
 }
@@ -239,8 +579,10 @@ absl::StatusOr<SegmentRules> BuildSegmentRules(const Lexicon& lexicon) {
     }
     std::vector<std::string> tokens = absl::StrSplit(row.fields[0], ' ', absl::SkipEmpty());
     if (tokens.empty()) continue;
-    // Sentence-initial spelling: "z. T." is also written "Z. T.".
-    if (IsLower(FirstChar(tokens[0]))) {
+    // Sentence-initial spelling: "z. T." is also written "Z. T.". Not for
+    // one-letter entries: "p." (page) must not make "RFP." an abbreviation.
+    const bool one_letter = tokens.size() == 1 && tokens[0].size() <= 2;
+    if (!one_letter && IsLower(FirstChar(tokens[0]))) {
       std::vector<std::string> upper = tokens;
       upper[0] = UpperFirst(upper[0]);
       add(std::move(upper), kind);
@@ -255,6 +597,10 @@ absl::StatusOr<SegmentRules> BuildSegmentRules(const Lexicon& lexicon) {
   const LexiconTable& settings = lexicon.Table("segment_settings");
   rules.roman_ordinals = settings.Get("roman_ordinals", "false") == "true";
   rules.initials = settings.Get("initials", "true") == "true";
+  rules.ordinal_dots = settings.Get("ordinal_dots", "false") == "true";
+  rules.quotes_hold = settings.Get("quotes_hold", "true") == "true";
+  rules.exclamation_continues = settings.Get("exclamation_continues", "false") == "true";
+  rules.lowercase_starts = settings.Get("lowercase_starts", "false") == "true";
   return rules;
 }
 

@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -46,6 +47,11 @@ struct SegmentRules {
   absl::flat_hash_set<std::string> starters;      // As written, case-sensitive.
   bool roman_ordinals = false;  // "des III. Geschwaders": a Roman numeral + "." is an ordinal.
   bool initials = true;         // "J. R. R. Tolkien": a capital + "." before a capital joins.
+  bool ordinal_dots = false;      // "des 15. Jahrhunderts": "<number>." before a capitalized non-starter is an ordinal.
+  bool lowercase_starts = false;
+  bool quotes_hold = true;             // No break inside a quotation closed in the same paragraph.
+  size_t max_quotation_bytes = 2000;   // Longer "quotations" are unbalanced quote marks.
+  bool exclamation_continues = false;  // "Yahoo! in the ...": "!" before a lower-case word continues.  // "interested. jill allen ...": a sentence may start in lower case.
 };
 
 // Builds the rules from a language's tables. InvalidArgument "path:line: ..."
@@ -56,7 +62,26 @@ absl::StatusOr<SegmentRules> BuildSegmentRules(const Lexicon& lexicon);
 struct Break {
   size_t pos = 0;
   bool hard = false;  // Made by the layout; never removed.
+  bool weak = false;  // Not proposed by ICU (FindWeakBreaks); kept only when WeakBreakHolds.
 };
+
+// Quotations as [open mark, after close mark): „…“, “…”, »…«, «…», "…",
+// '…'. A quotation never crosses a blank line nor runs past `max_bytes`.
+std::vector<std::pair<size_t, size_t>> FindQuotations(absl::string_view text, size_t max_bytes);
+
+// Starts of inline list items ("1.) The first item 2.) The second item",
+// "a) here b) there"): runs of two or more markers with consecutive values.
+std::vector<size_t> FindListMarkers(absl::string_view text);
+
+// Sentence ends ICU does not propose because the next sentence does not
+// start with a capital: "war. 1987 wurde", "interested. jill allen",
+// "Vermögensbesitzer. -Wie". Positions of the next token, sorted.
+std::vector<size_t> FindWeakBreaks(absl::string_view text);
+
+// Whether a weak break at `pos` ends a sentence: the word before it is a
+// plain word with one final dot (not an abbreviation, not a number) or ends
+// in "!" or "?".
+bool WeakBreakHolds(absl::string_view text, size_t prev_start, size_t pos, const SegmentRules& rules);
 
 // The fix-up pass: a pure function over break offsets. Returns the
 // positions of `breaks` that stay, in order. `breaks` are sorted, each on

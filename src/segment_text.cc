@@ -60,6 +60,12 @@ bool IsLetter(char32_t c) {
 
 bool IsPunct(char32_t c) { return u_ispunct(static_cast<UChar32>(c)); }
 
+char32_t FirstChar(absl::string_view s) {
+  if (s.empty()) return 0;
+  size_t n;
+  return DecodeAt(s, 0, &n);
+}
+
 size_t SkipSpace(absl::string_view text, size_t i) {
   while (i < text.size()) {
     size_t n;

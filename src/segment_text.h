@@ -24,6 +24,8 @@ bool IsLower(char32_t c);
 bool IsDigit(char32_t c);
 bool IsLetter(char32_t c);
 bool IsPunct(char32_t c);
+// The first code point of `s` (0 when empty).
+char32_t FirstChar(absl::string_view s);
 
 // First non-space byte at or after `i` (text.size() if none).
 size_t SkipSpace(absl::string_view text, size_t i);

@@ -40,6 +40,25 @@ struct Evidence {
   Span span;  // A sentence.
 };
 
+// One verdict. What each slot holds:
+//   time      values are the event's times (the day a source spoke is left
+//             out); normalized is the TIMEX3 value, alternatives joined by
+//             "|" ("2019-04-23|2019-04-24"), " MOD" appended when modified;
+//   place     event places only (not where a source spoke); normalized is
+//             the gazetteer id;
+//   quantity  normalized is "[approx ]value[ unit][ counts]"; only numbers
+//             counting the same class of thing (compare_counts.tsv) meet;
+//   role      a person's title; contradictions are per person over all
+//             statements of all documents (link -1), one value per mention;
+//   participant  the participant keys, joined by "|";
+//   status    certainty (certainty_differs, or agree when both are firm and
+//             not plain assertions, or both unestablished) and attribution
+//             (attribution_differs / agree; normalized is the source key);
+//   event     the shared event class (agree only);
+//   statement only_in: one value, the sentence, normalized = event classes.
+// A side that says the value is not known yet has normalized "unknown"
+// (the "update" case). `values` are in document order of the link; evidence
+// holds the sentences, sorted by (doc, start).
 struct Finding {
   FindingKind kind = FindingKind::kAgree;
   std::string slot;  // "time", "place", "quantity", "participant", "role", "status", "event", "statement".
@@ -51,7 +70,10 @@ struct Finding {
 };
 
 struct Comparison {
-  std::vector<Finding> findings;  // Stable, deterministic order.
+  // Sorted by (first evidence doc and start, last evidence doc and start,
+  // slot in the order above, kind, values): deterministic, independent of
+  // the order of the links.
+  std::vector<Finding> findings;
 };
 
 struct CompareOptions {

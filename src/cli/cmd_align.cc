@@ -24,6 +24,8 @@ struct AlignFlags {
   int max_links = AlignOptions().max_links_per_pair_of_docs;
   bool keep_different_event = false;
   bool no_context = false;
+  int context_neighbors = AlignOptions().context_neighbors;
+  int context_min_shared = AlignOptions().context_min_shared;
 };
 
 nlohmann::ordered_json SpanJson(const ClusterResult& result, int doc, int sentence) {
@@ -51,6 +53,14 @@ Command AddAlignCommand(CLI::App* app) {
                         "Also output links flagged as possibly joining two different events");
   command.app->add_flag("--no-document-context", flags->no_context,
                         "Do not use document neighbourhoods to tell look-alike events apart");
+  command.app->add_option("--context-neighbors", flags->context_neighbors,
+                          "Nearest documents that form a document's context")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  command.app->add_option("--context-min-shared", flags->context_min_shared,
+                          "Shared neighbours two documents need to be about the same event")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   command.run = [options, flags]() -> int {
     PipelineOptions pipeline_options;
     pipeline_options.lexicon_dir = options->lexicon_dir;
@@ -58,6 +68,8 @@ Command AddAlignCommand(CLI::App* app) {
     pipeline_options.align.max_links_per_pair_of_docs = flags->max_links;
     pipeline_options.align.keep_different_event = flags->keep_different_event;
     pipeline_options.align.use_document_context = !flags->no_context;
+    pipeline_options.align.context_neighbors = flags->context_neighbors;
+    pipeline_options.align.context_min_shared = flags->context_min_shared;
     auto pipeline = std::make_shared<Pipeline>(pipeline_options);
     BatchOptions batch;
     batch.jobs = options->jobs;
