@@ -75,6 +75,23 @@ EXTRA_COUNTRY_NAMES = {
     "PS": ["Palästina", "Palestine", "Palästinensische Gebiete"],
 }
 
+# German (and common English) names of first-level regions that GeoNames'
+# region table gives in English only (region code: names).
+EXTRA_REGION_NAMES = {
+    "DE.01": ["Baden-Württemberg"], "DE.02": ["Bayern"], "DE.03": ["Bremen"], "DE.04": ["Hamburg"],
+    "DE.05": ["Hessen"], "DE.06": ["Niedersachsen"], "DE.07": ["Nordrhein-Westfalen"],
+    "DE.08": ["Rhineland-Palatinate"], "DE.09": ["Saarland"], "DE.10": ["Schleswig-Holstein"],
+    "DE.11": ["Brandenburg"], "DE.12": ["Mecklenburg-Western Pomerania"], "DE.13": ["Sachsen"],
+    "DE.14": ["Sachsen-Anhalt"], "DE.15": ["Thüringen"], "DE.16": ["Berlin"],
+    "AT.01": ["Burgenland"], "AT.02": ["Kärnten"], "AT.03": ["Niederösterreich"],
+    "AT.04": ["Oberösterreich"], "AT.06": ["Steiermark"], "AT.07": ["Tirol"], "AT.09": ["Wien"],
+    "RU.59": ["Primorje", "Primorski Krai", "Primorsky Krai", "Region Primorje"],
+    "US.CA": ["Kalifornien"], "US.FL": ["Florida"], "US.HI": ["Hawaii"], "US.NM": ["Neumexiko"],
+    "US.PA": ["Pennsylvanien"], "US.SC": ["South Carolina", "Südcarolina"],
+    "US.NC": ["North Carolina", "Nordcarolina"], "US.ND": ["Norddakota"], "US.SD": ["Süddakota"],
+    "US.VA": ["Virginia"], "US.WV": ["West Virginia"], "US.GA": ["Georgia"],
+}
+
 # City names in German or English that are missing from GeoNames' alternate
 # names for that city (geonameid: names).
 EXTRA_CITY_NAMES = {}
@@ -161,9 +178,13 @@ def is_ordinary_word(name, lang, words, nouns=True):
         return True
     if nouns and lang == "de" and name in upper:
         # A capitalised German noun has inflected forms in the word list
-        # (Zug/Zuges, Halle/Hallen); a place name has at most a genitive.
-        for suffix in ("e", "en", "es", "n", "er"):
-            if name + suffix in upper and not (suffix == "er"):
+        # (Zug/Zuges, Halle/Hallen, Name/Namen, Nord/Norden); a place name
+        # has at most a genitive.
+        for suffix in ("e", "en", "es", "n"):
+            if name + suffix in upper:
+                return True
+            stem = name[: -len(suffix)]
+            if name.endswith(suffix) and len(stem) >= 3 and stem in upper:
                 return True
     return False
 
@@ -222,7 +243,8 @@ def main():
         iso = code.split(".")[0]
         if iso not in countries:
             continue
-        regions[code] = dict(code=code, iso=iso, name=name, names=[name, name_ascii])
+        regions[code] = dict(code=code, iso=iso, name=name,
+                             names=[name, name_ascii] + EXTRA_REGION_NAMES.get(code, []))
 
     out_rows = []  # (id, kind, name, population, within, names, priority-irrelevant)
     colliding = {"de": set(), "en": set()}
@@ -287,8 +309,11 @@ def main():
         cand = [c["ascii"]] + (c["alts"] if big else []) + EXTRA_CITY_NAMES.get(c["gid"], [])
         names = [n for n in clean_names(cand, c["name"]) if not (n.isupper() and len(n) > 1)]
         if big:
-            # Drop alternate names that are ordinary words of either language.
-            names = [n for n in names if not any(is_ordinary_word(n, l, words, nouns=False) for l in ("de", "en"))]
+            # Drop alternate names that are ordinary words of either language
+            # (for towns below a million also German nouns: "Kurs" for Chur).
+            nouns = c["fcode"] != "PPLC" and c["pop"] < 1000000
+            names = [n for n in names if n == c["ascii"] or
+                     not any(is_ordinary_word(n, l, words, nouns=nouns) for l in ("de", "en"))]
         protected = c["fcode"] == "PPLC"
         if not protected:
             for n in [c["name"]] + names:

@@ -123,7 +123,7 @@ class ExtractorImpl : public Extractor {
     CertaintyResult cr = t_.certainty->Find(text, tokens, plan);
     static const std::vector<Attribution> kNone;
     AttributionResult ar = t_.attribution->Find(text, tokens, found, timex, st->places,
-                                                previous != nullptr ? previous->attributions : kNone);
+                                                previous != nullptr ? previous->attributions : kNone, doc.published);
     st->attributions = std::move(ar.attributions);
     cr.cues.insert(cr.cues.end(), ar.cues.begin(), ar.cues.end());
 

@@ -62,7 +62,8 @@ absl::StatusOr<std::unique_ptr<AttributionTagger>> AttributionTagger::Create(con
 AttributionResult AttributionTagger::Find(absl::string_view text, const std::vector<Token>& tokens,
                                           const std::vector<FoundParticipant>& participants,
                                           const std::vector<const Timex*>& timex, const std::vector<Place>& places,
-                                          const std::vector<Attribution>& previous) const {
+                                          const std::vector<Attribution>& previous,
+                                          const std::optional<absl::CivilDay>& published) const {
   AttributionResult out;
   for (const PhraseTable::Match& m : cues_.FindAll(tokens, 0, tokens.size())) {
     // A cue inside a name ("Sprecher" in a title) is not a cue.
@@ -132,18 +133,30 @@ AttributionResult AttributionTagger::Find(absl::string_view text, const std::vec
     out.cues.push_back(cue);
     if (!have) continue;
     a.cue = cue.cue;
-    // When: a day-precise date in the clause of the cue (and its source).
+    // When: the day-precise date nearest to the cue in its clause (and its
+    // source's), not after publication. A source carried over from the
+    // previous sentence has no date here: that sentence's dates are content.
+    if (r.position == Position::kPrevious) {
+      out.attributions.push_back(std::move(a));
+      continue;
+    }
     size_t lo = clause_begin, hi = clause_end;
     if (source != nullptr) {
       lo = std::min(lo, source->begin);
       hi = std::max(hi, source->end);
     }
     Span clause{tokens[lo].start, tokens[hi - 1].end};
+    size_t best_distance = std::numeric_limits<size_t>::max();
     for (const Timex* t : timex) {
       if (t->type != "DATE" || !t->first_day || !t->last_day || *t->first_day != *t->last_day) continue;
-      if (t->span.start >= clause.start && t->span.end <= clause.end) {
+      if (published && *t->first_day > *published) continue;
+      if (t->span.start < clause.start || t->span.end > clause.end) continue;
+      size_t d = t->span.start >= cue.span.end ? t->span.start - cue.span.end
+                 : cue.span.start >= t->span.end ? cue.span.start - t->span.end
+                                                  : 0;
+      if (d < best_distance) {
+        best_distance = d;
         a.when = *t->first_day;
-        break;
       }
     }
     // Where: a place the place matcher gave the speaker's role.

@@ -17,6 +17,7 @@
 #define CLAIMDIFF_SRC_EXTRACT_ATTRIBUTION_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,10 +40,12 @@ class AttributionTagger {
   static absl::StatusOr<std::unique_ptr<AttributionTagger>> Create(const Lexicon& lexicon);
 
   // `timex` are the sentence's time expressions, `places` its places,
-  // `previous` the attributions of the previous sentence.
+  // `previous` the attributions of the previous sentence, `published` the
+  // publication date (a source cannot have spoken after it).
   AttributionResult Find(absl::string_view text, const std::vector<Token>& tokens,
                          const std::vector<FoundParticipant>& participants, const std::vector<const Timex*>& timex,
-                         const std::vector<Place>& places, const std::vector<Attribution>& previous) const;
+                         const std::vector<Place>& places, const std::vector<Attribution>& previous,
+                         const std::optional<absl::CivilDay>& published) const;
 
  private:
   enum class Position { kBefore, kAfter, kNear, kPrevious };

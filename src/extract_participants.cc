@@ -138,6 +138,19 @@ std::optional<PhraseTable::Match> ParticipantTagger::MatchTitle(const std::vecto
   return out;
 }
 
+void ParticipantTagger::NameOutlet(const std::vector<Token>& tokens, FoundParticipant* fp) const {
+  // "die staatliche Agentur KCNA": a generic media noun followed by a named
+  // outlet is that outlet.
+  auto named = orgs_.MatchAt(tokens, fp->end, tokens.size());
+  if (!named) return;
+  const Org& o = org_rows_[static_cast<size_t>(named->payload)];
+  if (o.generic) return;
+  fp->participant.key = o.key;
+  fp->participant.kind = o.kind;
+  fp->source_kind = o.source;
+  fp->end = named->end;
+}
+
 std::vector<FoundParticipant> ParticipantTagger::Find(absl::string_view text, const std::vector<Token>& tokens,
                                                       NameMemory* memory) const {
   std::vector<FoundParticipant> out;
@@ -217,14 +230,15 @@ std::vector<FoundParticipant> ParticipantTagger::Find(absl::string_view text, co
           const Org& o = org_rows_[static_cast<size_t>(noun->payload)];
           FoundParticipant fp;
           fp.participant.kind = o.kind;
-          fp.participant.span = {t.start, tokens[noun->end - 1].end};
-          fp.participant.name = Written(text, fp.participant.span.start, fp.participant.span.end);
           fp.participant.key = absl::StrCat(origin_keys_[static_cast<size_t>(origin->payload)], " ", o.key);
           fp.begin = i;
           fp.end = noun->end;
           fp.source_kind = o.source;
+          NameOutlet(tokens, &fp);
+          fp.participant.span = {t.start, tokens[fp.end - 1].end};
+          fp.participant.name = Written(text, fp.participant.span.start, fp.participant.span.end);
+          i = fp.end;
           out.push_back(std::move(fp));
-          i = noun->end;
           media_phrase = true;
         }
       }
@@ -258,8 +272,13 @@ std::vector<FoundParticipant> ParticipantTagger::Find(absl::string_view text, co
       fp.begin = i;
       fp.end = org->end;
       fp.source_kind = o.source;
+      if (o.generic) {
+        NameOutlet(tokens, &fp);
+        fp.participant.span = {t.start, tokens[fp.end - 1].end};
+        fp.participant.name = Written(text, fp.participant.span.start, fp.participant.span.end);
+      }
+      i = fp.end;
       out.push_back(std::move(fp));
-      i = org->end;
       continue;
     }
     if (auto known = people_.MatchAt(tokens, i, tokens.size())) {

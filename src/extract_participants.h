@@ -72,6 +72,7 @@ class ParticipantTagger {
   // Length in tokens of a capitalized name starting at i (0 if none).
   size_t NameRun(const std::vector<Token>& tokens, size_t i, size_t max_tokens) const;
   bool IsBlocker(const Token& t) const;
+  void NameOutlet(const std::vector<Token>& tokens, FoundParticipant* fp) const;
   std::optional<PhraseTable::Match> MatchTitle(const std::vector<Token>& tokens, size_t i) const;
 
   PhraseTable titles_;

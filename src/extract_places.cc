@@ -9,21 +9,28 @@
 //      match wins; a hyphenated word that matches nothing is retried on its
 //      first part ("Moskau-Besuch").
 //   3. Candidates are filtered by case (a capitalised name needs a capital
-//      letter in the text) and by context (a name that is also an ordinary
-//      word needs a place preposition before it or a qualifier after it).
-//      Stopwords match too, and block the words they cover.
+//      letter in the text; a short word in capitals is an acronym) and by
+//      context: a name that is also an ordinary word (place_ambiguous.tsv)
+//      and a town under kContextFreePopulation need an event preposition
+//      before them, a place noun after them or a qualifier ("Woodburn,
+//      Oregon"). Stopwords match too, and block the words they cover.
 //   4. "City, Region" pairs pick the city inside the region ("Athens,
-//      Georgia"); otherwise the candidate with the highest priority wins
-//      (continent > country > region ≈ capital > populous city).
-//   5. Roles: demonym -> origin; coordinated places share the first one's
-//      role; else the nearest preposition to the left decides (event,
-//      speaker when a speech cue governs it in the same clause, other).
+//      Georgia"); otherwise the first candidate wins: countries and
+//      continents, then places whose main name it is, then capitals and
+//      populous cities, then regions.
+//   5. A match between capitalised words and without a place context is
+//      taken for part of a person's or organisation's name and dropped.
+//   6. Roles: demonym -> origin; coordinated places share the first one's
+//      role; a qualifier shares the role of what it qualifies; else the
+//      nearest preposition to the left decides (event; speaker when a
+//      speech cue governs it in the same clause; other).
 #include "extract_places.h"
 
 #include <algorithm>
 #include <optional>
 #include <tuple>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
@@ -45,6 +52,7 @@ enum CueKind : uint32_t {
   kLink = 1u << 6,
   kDeterminer = 1u << 7,
   kCoordination = 1u << 8,
+  kArticlePreposition = 1u << 9,
 };
 
 struct CueName {
@@ -56,7 +64,7 @@ constexpr CueName kCueNames[] = {
     {"speech", kSpeech},                      {"clause_break", kClauseBreak},
     {"other_preposition", kOtherPreposition}, {"place_noun", kPlaceNoun},
     {"link", kLink},                          {"determiner", kDeterminer},
-    {"coordination", kCoordination},
+    {"coordination", kCoordination},          {"article_preposition", kArticlePreposition},
 };
 
 // Towns smaller than this are matched only in a place context ("in
@@ -226,13 +234,14 @@ absl::StatusOr<std::unique_ptr<PlaceMatcher>> PlaceMatcher::Create(const Lexicon
       m->AddName(row.Field(0), blocker, lang);
     }
   }
+  absl::flat_hash_set<std::string> ambiguous;  // Folded names that are ordinary words.
   for (const LexiconRow& row : language.Table("place_ambiguous").rows) {
-    m->ambiguous_.insert(FoldCase(row.Field(0)));
+    ambiguous.insert(FoldCase(row.Field(0)));
   }
   for (auto& [key, list] : m->names_) {
-    bool ambiguous = m->ambiguous_.contains(key);
+    bool is_ambiguous = ambiguous.contains(key);
     for (Candidate& c : list) {
-      if (!ambiguous || c.place < 0 || c.demonym) continue;
+      if (!is_ambiguous || c.place < 0 || c.demonym) continue;
       const Entry& e = m->places_[static_cast<size_t>(c.place)];
       c.ambiguous = !e.always;
     }
@@ -242,7 +251,8 @@ absl::StatusOr<std::unique_ptr<PlaceMatcher>> PlaceMatcher::Create(const Lexicon
     auto rank = [&](const Candidate& c) {
       if (c.place < 0) return std::make_tuple(3, 0, 0.0);
       const Entry& e = m->places_[static_cast<size_t>(c.place)];
-      return std::make_tuple(e.priority >= 1e11 ? 2 : 1, c.primary ? 1 : 0, e.priority);
+      bool top = e.place.kind == "country" || e.place.kind == "continent";
+      return std::make_tuple(top ? 2 : 1, c.primary ? 1 : 0, e.priority);
     };
     std::stable_sort(list.begin(), list.end(),
                      [&](const Candidate& a, const Candidate& b) { return rank(a) > rank(b); });
@@ -357,8 +367,13 @@ std::vector<Place> PlaceMatcher::Find(absl::string_view text, Span sentence) con
   auto is_comma = [&](size_t k) {
     return k < tokens.size() && tokens[k].kind == Token::kPunct && text.substr(tokens[k].start, 1) == ",";
   };
+  // A place context: an event preposition without a fused article ("in
+  // Essen", not "im Norden") or a place noun after the name ("Qeshm island").
   auto has_context = [&](size_t first, size_t last) {
-    if (first > 0 && (CueBits(tokens[first - 1]) & kEventPreposition)) return true;
+    if (first > 0) {
+      uint32_t bits = CueBits(tokens[first - 1]);
+      if ((bits & kEventPreposition) && !(bits & kArticlePreposition)) return true;
+    }
     return last + 1 < tokens.size() && (CueBits(tokens[last + 1]) & kPlaceNoun);
   };
   // Keeps the candidates usable for tokens [first, last]: case first, then

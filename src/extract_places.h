@@ -8,7 +8,9 @@
 //   <lang>/place_demonyms.tsv  nationality adjectives -> country id ("russisch" -> country:RU)
 //   <lang>/place_cues.tsv      prepositions and speech cues that decide the role
 //   <lang>/place_inflections.tsv  suffixes that may be stripped ("Russlands" -> "Russland")
-//   <lang>/place_stopwords.tsv names that are ordinary words in the language
+//   <lang>/place_stopwords.tsv names that are never places in the language
+//   <lang>/place_ambiguous.tsv names that are also ordinary words (generated;
+//                              matched only in a place context)
 //
 // Matching is a longest match over token sequences with one hash lookup per
 // candidate length; Find() never scans the gazetteer.
@@ -22,7 +24,6 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "claimdiff/extract.h"
@@ -103,7 +104,6 @@ class PlaceMatcher {
   absl::flat_hash_map<std::string, std::vector<Candidate>> names_;
   // Folded first token -> longest name (in tokens) starting with it.
   absl::flat_hash_map<std::string, size_t> max_len_;
-  absl::flat_hash_set<std::string> ambiguous_;   // Folded names that are ordinary words.
   std::vector<std::string> name_suffixes_;       // Folded, longest first.
   std::vector<std::string> demonym_suffixes_;    // Folded, longest first.
   absl::flat_hash_map<std::string, uint32_t> cues_;  // Folded word -> CueKind bits.

@@ -239,10 +239,12 @@ std::vector<Quantity> QuantityTagger::Find(absl::string_view /*text*/, const std
     // generic one such as "people" when a specific one follows before the
     // clause ends: "Ten people are killed"), else a count verb to the left
     // ("killing at least three people").
+    // A measure ("5.9-magnitude", "10 Prozent") counts nothing.
+    const bool measure = !q.unit.empty();
     const Count* specific = nullptr;
     const Count* generic = nullptr;
     size_t specific_at = 0, generic_at = 0;
-    for (size_t k = j; k < n && k < j + count_window_ * 2; ++k) {
+    for (size_t k = j; !measure && k < n && k < j + count_window_ * 2; ++k) {
       if (IsBreak(tokens[k]) || tokens[k].kind == Token::kNumber) break;
       if (k >= j + count_window_ && generic == nullptr) break;
       const Count* c = CountAt(tokens[k]);
@@ -258,7 +260,7 @@ std::vector<Quantity> QuantityTagger::Find(absl::string_view /*text*/, const std
       specific_at = k;
       break;
     }
-    if (specific == nullptr) {
+    if (specific == nullptr && !measure) {
       for (size_t k = left; k > 0 && k + 3 > left; --k) {
         const Token& b = tokens[k - 1];
         if (IsBreak(b)) break;
@@ -275,7 +277,7 @@ std::vector<Quantity> QuantityTagger::Find(absl::string_view /*text*/, const std
     if (chosen != nullptr) {
       q.counts = chosen->counts;
       q.counts_span = Span{tokens[chosen_at].start, tokens[chosen_at].end};
-    } else if (j < n && tokens[j].kind == Token::kWord) {
+    } else if (!measure && j < n && tokens[j].kind == Token::kWord) {
       // No count word in the data: an event noun ("erste Gipfeltreffen" ->
       // meeting), else the next word as written, folded.
       size_t k = j;

@@ -28,7 +28,10 @@ enum class Kind : uint8_t {
 };
 
 struct Entry {
-  Kind kind;
+  Entry() = default;
+  explicit Entry(Kind k) : kind(k) {}
+
+  Kind kind = Kind::kUnit;
   double num = 0;     // Numeric value (month, ISO day, number, offset, ...).
   std::string value;  // Text value (unit code, TIMEX3 value, mod, ...).
   std::string extra;  // Fourth column ("pl", "gen", "ref", offset of rel_unit).

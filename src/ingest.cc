@@ -200,13 +200,13 @@ absl::StatusOr<std::string> ReadAllBytes(absl::string_view path, size_t max_byte
   return bytes;
 }
 
-absl::StatusOr<Document> BuildDocument(absl::string_view name, absl::string_view bytes, InputFormat format,
+absl::StatusOr<Document> BuildDocument(absl::string_view name, std::string bytes, InputFormat format,
                                        const IngestOptions& options, bool finish) {
   if (bytes.size() > options.max_bytes) {
     return absl::InvalidArgumentError(absl::StrCat(name, ": input too large (", bytes.size(),
                                                    " bytes; the limit is ", options.max_bytes, " bytes)"));
   }
-  CLAIMDIFF_ASSIGN_OR_RETURN(DecodedText decoded, DecodeInput(name, bytes, options));
+  CLAIMDIFF_ASSIGN_OR_RETURN(DecodedText decoded, DecodeInput(name, std::move(bytes), options));
   Document doc;
   doc.format = format;
   doc.warnings = std::move(decoded.warnings);
@@ -244,7 +244,8 @@ absl::StatusOr<Document> MakeDocument(absl::string_view name, absl::string_view 
   if (format == InputFormat::kJsonl || format == InputFormat::kAuto) {
     return absl::InvalidArgumentError(absl::StrCat(name, ": MakeDocument needs text, markdown or html"));
   }
-  CLAIMDIFF_ASSIGN_OR_RETURN(Document doc, ii::BuildDocument(name, bytes, format, options, /*finish=*/false));
+  CLAIMDIFF_ASSIGN_OR_RETURN(Document doc,
+                             ii::BuildDocument(name, std::string(bytes), format, options, /*finish=*/false));
   doc.id = IdFromPath(name);
   doc.path = std::string(name);
   ii::FinishDocument(options, &doc);
@@ -257,7 +258,8 @@ absl::StatusOr<std::vector<Cluster>> ReadInput(absl::string_view path, const Ing
   if (format == InputFormat::kJsonl) return ii::ReadJsonlFile(path, options);
   const std::string name = DisplayName(path);
   CLAIMDIFF_ASSIGN_OR_RETURN(std::string bytes, ii::ReadAllBytes(path, options.max_bytes));
-  CLAIMDIFF_ASSIGN_OR_RETURN(Document doc, ii::BuildDocument(name, bytes, format, options, /*finish=*/false));
+  CLAIMDIFF_ASSIGN_OR_RETURN(Document doc,
+                             ii::BuildDocument(name, std::move(bytes), format, options, /*finish=*/false));
   doc.id = IdFromPath(path);
   doc.path = std::string(path);
   ii::FinishDocument(options, &doc);

@@ -244,9 +244,9 @@ absl::StatusOr<std::string> ConvertToUtf8(absl::string_view name, absl::string_v
   return out;
 }
 
-absl::StatusOr<DecodedText> DecodeInput(absl::string_view name, absl::string_view bytes,
-                                        const IngestOptions& options) {
+absl::StatusOr<DecodedText> DecodeInput(absl::string_view name, std::string bytes, const IngestOptions& options) {
   DecodedText result;
+  const size_t input_size = bytes.size();
   if (bytes.empty()) return absl::InvalidArgumentError(absl::StrCat(name, ": empty input (0 bytes)"));
 
   if (!options.encoding.empty() && !IsUtf8Name(options.encoding)) {
@@ -314,13 +314,15 @@ absl::StatusOr<DecodedText> DecodeInput(absl::string_view name, absl::string_vie
                                              " invalid UTF-8 sequence(s) by U+FFFD, the first at byte offset ",
                                              bad + result.bom_bytes));
     } else {
-      result.text = std::string(body);
+      // Valid: the bytes are the text (no copy).
+      bytes.erase(0, result.bom_bytes);
+      result.text = std::move(bytes);
     }
   }
   if (result.text.empty()) return absl::InvalidArgumentError(absl::StrCat(name, ": empty input (no text)"));
   if (IsBlank(result.text)) {
     return absl::InvalidArgumentError(
-        absl::StrCat(name, ": input contains only white space (", bytes.size(), " bytes)"));
+        absl::StrCat(name, ": input contains only white space (", input_size, " bytes)"));
   }
   return result;
 }

@@ -31,8 +31,7 @@ struct DecodedText {
 // `options.encoding` through ICU. Fails with InvalidArgument naming the file
 // and the byte offset on invalid UTF-8 (unless options.lenient), UTF-16
 // without --encoding, NUL bytes, empty or whitespace-only input.
-absl::StatusOr<DecodedText> DecodeInput(absl::string_view name, absl::string_view bytes,
-                                        const IngestOptions& options);
+absl::StatusOr<DecodedText> DecodeInput(absl::string_view name, std::string bytes, const IngestOptions& options);
 
 // Offset of the first byte that is not part of valid UTF-8, or npos.
 size_t FindInvalidUtf8(absl::string_view s);
@@ -76,7 +75,7 @@ absl::StatusOr<FileHandle> OpenInput(absl::string_view path);
 absl::StatusOr<std::string> ReadAllBytes(absl::string_view path, size_t max_bytes);
 
 // Decodes and parses one non-JSONL document; `finish` runs FinishDocument.
-absl::StatusOr<Document> BuildDocument(absl::string_view name, absl::string_view bytes, InputFormat format,
+absl::StatusOr<Document> BuildDocument(absl::string_view name, std::string bytes, InputFormat format,
                                        const IngestOptions& options, bool finish);
 
 // Reads a JSON Lines file, one cluster per non-blank line.

@@ -91,7 +91,7 @@ absl::StatusOr<Document> DocumentFromJson(const Json& object, absl::string_view 
     }
     doc.text = text;
   } else {
-    CLAIMDIFF_ASSIGN_OR_RETURN(doc, ii::BuildDocument(doc_where, text, format, text_options, /*finish=*/false));
+    CLAIMDIFF_ASSIGN_OR_RETURN(doc, ii::BuildDocument(doc_where, std::string(text), format, text_options, /*finish=*/false));
   }
   doc.id = std::move(id);
   doc.path = std::string(where);
@@ -222,7 +222,7 @@ absl::StatusOr<std::vector<Cluster>> ReadJsonlFile(absl::string_view path, const
     // Another encoding: decode the whole input first (lines cannot be split
     // on bytes in UTF-16).
     CLAIMDIFF_ASSIGN_OR_RETURN(std::string bytes, ReadAllBytes(path, SIZE_MAX));
-    CLAIMDIFF_ASSIGN_OR_RETURN(DecodedText decoded, DecodeInput(name, bytes, options));
+    CLAIMDIFF_ASSIGN_OR_RETURN(DecodedText decoded, DecodeInput(name, std::move(bytes), options));
     CLAIMDIFF_RETURN_IF_ERROR(ParseLines(decoded.text, name, &line_number, options, &out));
     if (!decoded.warnings.empty()) {
       for (Cluster& c : out) {

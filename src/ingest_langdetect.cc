@@ -31,12 +31,14 @@ struct LanguageModel {
   std::string lang;
   absl::flat_hash_map<std::string, double> words;  // Lower-case words.
   absl::flat_hash_map<UChar32, double> chars;      // Characters.
+  std::vector<std::pair<std::string, double>> suffixes;  // Word endings.
 };
 
 using Models = std::vector<LanguageModel>;
 
 // Reads <root>/<lang>/langdetect.tsv for every language folder. Rows:
-// "word<TAB>der<TAB>3" or "char<TAB>ß<TAB>4". Unreadable or malformed rows
+// "word<TAB>der<TAB>3", "suffix<TAB>ung<TAB>1" (a word ending, counted
+// when the word is at least two letters longer) or "char<TAB>ß<TAB>4". Unreadable or malformed rows
 // are skipped (the lexicon files test checks the shipped ones).
 std::unique_ptr<Models> LoadModels(const std::string& root) {
   auto models = std::make_unique<Models>();
@@ -63,6 +65,8 @@ std::unique_ptr<Models> LoadModels(const std::string& root) {
       const std::string& item = row.Field(1);
       if (kind == "word") {
         model.words[item] = weight;
+      } else if (kind == "suffix") {
+        model.suffixes.emplace_back(item, weight);
       } else if (kind == "char") {
         int32_t i = 0;
         UChar32 c;
@@ -103,7 +107,16 @@ LanguageGuess DetectLanguageIn(absl::string_view text, absl::string_view lexicon
     if (word.empty()) return;
     for (size_t m = 0; m < models.size(); ++m) {
       auto it = models[m].words.find(word);
-      if (it != models[m].words.end()) scores[m] += it->second;
+      if (it != models[m].words.end()) {
+        scores[m] += it->second;
+        continue;
+      }
+      for (const auto& [suffix, weight] : models[m].suffixes) {
+        if (word.size() >= suffix.size() + 2 && word.compare(word.size() - suffix.size(), suffix.size(), suffix) == 0) {
+          scores[m] += weight;
+          break;
+        }
+      }
     }
     word.clear();
   };

@@ -123,6 +123,17 @@ std::vector<std::string> WrapLimited(absl::string_view s, int width, int max_lin
   return lines;
 }
 
+// Wraps `text` after `prefix`; continuation lines are indented by the
+// prefix's width.
+std::vector<std::string> WrapHanging(absl::string_view prefix, absl::string_view text, int width) {
+  const int indent = DisplayWidth(prefix);
+  std::vector<std::string> lines = Wrap(text, std::max(8, width - indent));
+  for (size_t i = 0; i < lines.size(); ++i) {
+    lines[i] = absl::StrCat(i == 0 ? std::string(prefix) : std::string(static_cast<size_t>(indent), ' '), lines[i]);
+  }
+  return lines;
+}
+
 std::string Pad(const std::string& s, int width) {
   int w = DisplayWidth(s);
   return w >= width ? s : s + std::string(static_cast<size_t>(width - w), ' ');
@@ -139,15 +150,16 @@ std::vector<Line> ColumnLines(const ReportInput& input, const Finding& f, int do
   std::vector<Line> out;
   const std::string label = DocLabel(doc);
   bool first = true;
+  std::set<std::string> shown;
   for (const FindingValue& v : f.values) {
     if (v.doc != doc) continue;
     std::string written = CollapseSpace(ValidUtf8(v.written));
-    for (const std::string& l : Wrap(absl::StrCat(first ? label : " ", "  ", written), width)) {
-      out.push_back({l, "1"});
-    }
+    shown.insert(written);
+    std::string prefix = absl::StrCat(first ? label : std::string(label.size(), ' '), "  ");
+    for (const std::string& l : WrapHanging(prefix, written, width)) out.push_back({l, "1"});
     first = false;
     if (!v.normalized.empty() && v.normalized != v.written) {
-      for (const std::string& l : Wrap(absl::StrCat("   = ", CollapseSpace(ValidUtf8(v.normalized))), width)) {
+      for (const std::string& l : WrapHanging("   = ", CollapseSpace(ValidUtf8(v.normalized)), width)) {
         out.push_back({l, "2"});
       }
     }
@@ -158,6 +170,7 @@ std::vector<Line> ColumnLines(const ReportInput& input, const Finding& f, int do
     if (e.doc != doc || e.doc < 0 || static_cast<size_t>(e.doc) >= input.docs.size()) continue;
     if (!seen.insert({e.span.start, e.span.end}).second) continue;
     std::string quote = CollapseSpace(SpanText(input.docs[e.doc].doc.text, e.span));
+    if (shown.count(quote) > 0) continue;  // only_in: the value is the sentence.
     for (const std::string& l : WrapLimited(absl::StrCat("\u201C", quote, "\u201D"), width - 3, kMaxQuoteLines)) {
       out.push_back({absl::StrCat("   ", l), "2"});
     }
@@ -180,16 +193,23 @@ std::string RenderText(const ReportInput& input, const ReportOptions& options) {
   };
 
   // Header: title, sources, summary.
-  absl::StrAppend(&out, style.Wrap("1", absl::StrCat("claimdiff: ", ReportTitle(input, options))), "\n");
-  if (!input.id.empty()) absl::StrAppend(&out, "cluster ", ValidUtf8(input.id), "\n");
+  for (const std::string& l : WrapHanging("claimdiff: ", ReportTitle(input, options), width)) {
+    absl::StrAppend(&out, style.Wrap("1", l), "\n");
+  }
+  if (!input.id.empty()) {
+    for (const std::string& l : WrapHanging("cluster ", ValidUtf8(input.id), width)) absl::StrAppend(&out, l, "\n");
+  }
   for (size_t d = 0; d < input.docs.size(); ++d) {
     const Document& doc = input.docs[d].doc;
     std::vector<std::string> parts = {DocName(doc)};
     if (doc.published) parts.push_back(DayString(doc));
     if (!doc.lang.empty()) parts.push_back(doc.lang);
     if (DocName(doc) != ValidUtf8(doc.id) && !doc.id.empty()) parts.push_back(ValidUtf8(doc.id));
-    for (const std::string& l : Wrap(absl::StrJoin(parts, " \u00B7 "), width - 4)) {
-      absl::StrAppend(&out, "  ", style.Wrap("1", DocLabel(static_cast<int>(d))), " ", l, "\n");
+    const std::string label = DocLabel(static_cast<int>(d));
+    std::vector<std::string> lines = Wrap(absl::StrJoin(parts, " \u00B7 "), width - 3 - DisplayWidth(label));
+    for (size_t k = 0; k < lines.size(); ++k) {
+      absl::StrAppend(&out, "  ", k == 0 ? style.Wrap("1", label) : std::string(label.size(), ' '), " ", lines[k],
+                      "\n");
     }
   }
   std::vector<int> counts = CountKinds(input);

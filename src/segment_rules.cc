@@ -1,5 +1,7 @@
 #include "segment_rules.h"
 
+#include <algorithm>
+
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -415,7 +417,10 @@ bool WeakBreakHolds(absl::string_view text, size_t prev_start, size_t pos, const
     if (IsLower(DecodeAt(core, j, &n))) has_lower = true;
     j += n;
   }
-  if (!other_end && (letters < 3 || !has_lower)) return false;
+  // A year ends a sentence too: "founded in 1990. 2005 was".
+  const bool year = letters == 0 && core.size() == 4 && dots == 1 &&
+                    std::all_of(core.begin(), core.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!other_end && !year && (letters < 3 || !has_lower)) return false;
   if (rules.roman_ordinals && dots == 1 && RomanLetters(w) > 0) return false;  // "Eduard IV. und"
   const char32_t next = FirstChar(text.substr(pos));
   if (IsLower(next)) {

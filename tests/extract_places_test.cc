@@ -144,6 +144,8 @@ TEST_CASE("PlaceMatcher finds nothing in ordinary words", "[extract][places]") {
       {"de", "Die Bild berichtete zuerst.", ""},
       {"de", "Bestätigt ist das aber nicht.", ""},
       {"de", "Das Weiße Haus schwieg.", ""},
+      {"de", "Im Norden regnete es.", ""},
+      {"de", "Sie sprach im Namen der Regierung.", ""},
       {"en", "Her account differs from Police Commissioner Raymond Kelly's.", ""},
       {"en", "IRNA reported the quake.", ""},
       {"en", "The White House said nothing.", ""},
