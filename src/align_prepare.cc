@@ -25,7 +25,7 @@ double KindWeight(TermKind kind) {
     case TermKind::kStem: return 1.0;
     case TermKind::kCompoundPart: return 0.6;
     case TermKind::kSynonym: return 0.8;
-    case TermKind::kNgram: return 0.12;
+    case TermKind::kNgram: return 0.3;
     case TermKind::kNumber: return 1.0;
     case TermKind::kParticipant: return 1.5;
     case TermKind::kPlace: return 1.0;
@@ -40,7 +40,7 @@ double KindWeight(TermKind kind) {
 // context (function-like evidence such as trigrams and events stays out).
 bool ContextKind(TermKind kind) {
   return kind == TermKind::kStem || kind == TermKind::kNumber || kind == TermKind::kParticipant ||
-         kind == TermKind::kPlace || kind == TermKind::kCompoundPart;
+         kind == TermKind::kPlace || kind == TermKind::kCompoundPart || kind == TermKind::kSynonym;
 }
 
 bool InFurniture(const Span& span, const std::vector<Furniture>& furniture) {
@@ -175,6 +175,8 @@ double Dot(const TermVector& a, const TermVector& b) {
 
 bool SameContext(const PreparedCluster& cluster, int doc_a, int doc_b, const AlignOptions& options) {
   if (!options.use_document_context) return true;
+  // With this few documents every neighbourhood holds all the others.
+  if (cluster.num_docs <= options.context_neighbors + 1) return true;
   const std::vector<int>& na = cluster.neighbors[static_cast<size_t>(doc_a)];
   const std::vector<int>& nb = cluster.neighbors[static_cast<size_t>(doc_b)];
   int shared = 0;
@@ -337,12 +339,12 @@ PreparedCluster PrepareCluster(absl::Span<const AnalyzedDocument> docs, absl::Sp
       const size_t term = static_cast<size_t>(occ[i].first);
       const double tf = static_cast<double>(j - i);
       i = j;
-      if (df[term] < 2) continue;  // Shared with no other statement.
       const double w =
           kind_weight * interner.background[term] * (1 + std::log(tf)) * std::log((n + 1) / df[term]);
       if (w <= 0) continue;
-      v.emplace_back(static_cast<int>(term), w);
       norm += w * w;
+      // A term of one statement links it to none; it only counts in the norm.
+      if (df[term] >= 2) v.emplace_back(static_cast<int>(term), w);
     }
     norm = std::sqrt(norm);
     for (auto& entry : v) entry.second /= norm;

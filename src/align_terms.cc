@@ -214,9 +214,17 @@ void LanguageTerms::SplitInto(absl::string_view folded, const absl::flat_hash_se
         }
       }
     }
+    // A modifier may itself be a compound ("Atomwaffen|programm").
+    std::vector<std::string> modifier_parts;
+    if (!found) {
+      SplitInto(modifier, vocabulary, depth + 1, &modifier_parts);
+      found = !modifier_parts.empty();
+    } else {
+      SplitInto(modifier, vocabulary, depth + 1, &modifier_parts);
+    }
     if (!found) continue;
     out->emplace_back(modifier);
-    SplitInto(modifier, vocabulary, depth + 1, out);
+    for (std::string& part : modifier_parts) out->push_back(std::move(part));
     out->emplace_back(head);
     SplitInto(head, vocabulary, depth + 1, out);
     return;

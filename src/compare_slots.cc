@@ -111,6 +111,9 @@ std::vector<TimeVal> EventTimes(const Side& s) {
     if (idx < 0 || idx >= static_cast<int>(all.size())) continue;
     const Timex& t = all[idx];
     if (!t.first_day || !t.last_day || t.type == "DURATION" || t.type == "SET") continue;
+    // Resolved against a guessed publication date: not a fact to hold
+    // against another source.
+    if (t.relative) continue;
     if (IsSpeechTime(*s.statement, t)) continue;
     int64_t lo = DayNumber(*t.first_day), hi = DayNumber(*t.last_day);
     if (absl::StrContains(t.mod, "BEFORE") || t.mod == "LESS_THAN") lo = kFarPast;

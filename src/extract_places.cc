@@ -293,11 +293,23 @@ std::vector<PlaceMatcher::Candidate> PlaceMatcher::CandidatesAt(const std::vecto
                                                                 size_t len, bool* inflected) const {
   std::vector<Candidate> out;
   *inflected = false;
-  std::string prefix = JoinFolded(tokens, i, i + len - 1);
-  if (len > 1) prefix.push_back(' ');
-  const std::string& last = tokens[i + len - 1].folded;
-  auto collect = [&](const std::string& key, int want /* 0 any, 1 names, 2 demonyms */) {
-    auto it = names_.find(key);
+  // One-word keys are looked up without copying; longer ones in `key`.
+  std::string key;
+  if (len > 1) {
+    key = JoinFolded(tokens, i, i + len - 1);
+    key.push_back(' ');
+  }
+  const size_t prefix_size = key.size();
+  absl::string_view last = tokens[i + len - 1].folded;
+  auto collect = [&](absl::string_view tail, int want /* 0 any, 1 names, 2 demonyms */) {
+    decltype(names_)::const_iterator it;
+    if (len == 1) {
+      it = names_.find(tail);
+    } else {
+      key.resize(prefix_size);
+      key.append(tail.data(), tail.size());
+      it = names_.find(key);
+    }
     if (it == names_.end()) return;
     for (const Candidate& c : it->second) {
       if (want == 1 && c.demonym) continue;  // Blockers block inflected forms too ("Kims").
@@ -305,18 +317,18 @@ std::vector<PlaceMatcher::Candidate> PlaceMatcher::CandidatesAt(const std::vecto
       out.push_back(c);
     }
   };
-  collect(prefix + last, 0);
+  collect(last, 0);
   if (!out.empty()) return out;
   *inflected = true;
   for (const std::string& s : name_suffixes_) {
     if (last.size() > s.size() + 2 && absl::EndsWith(last, s)) {
-      collect(prefix + last.substr(0, last.size() - s.size()), 1);
+      collect(last.substr(0, last.size() - s.size()), 1);
       if (!out.empty()) return out;
     }
   }
   for (const std::string& s : demonym_suffixes_) {
     if (last.size() > s.size() + 2 && absl::EndsWith(last, s)) {
-      collect(prefix + last.substr(0, last.size() - s.size()), 2);
+      collect(last.substr(0, last.size() - s.size()), 2);
       if (!out.empty()) return out;
     }
   }
@@ -495,7 +507,15 @@ std::vector<Place> PlaceMatcher::Find(absl::string_view text, Span sentence) con
     };
     bool prev_place = a > 0 && keep[a - 1] && matches[a - 1].last + 1 == m.first;
     bool next_place = a + 1 < matches.size() && matches[a + 1].first == m.last + 1;
-    if ((m.first > 0 && !prev_place && capitalised_word(m.first - 1) && m.first - 1 > 0) ||
+    // The word before is capitalised as the sentence's first word when only
+    // punctuation (an opening quote) precedes it.
+    auto sentence_initial = [&](size_t k) {
+      for (size_t j = 0; j < k; ++j) {
+        if (tokens[j].kind != Token::kPunct) return false;
+      }
+      return true;
+    };
+    if ((m.first > 0 && !prev_place && capitalised_word(m.first - 1) && !sentence_initial(m.first - 1)) ||
         (m.last + 1 < tokens.size() && !next_place && capitalised_word(m.last + 1))) {
       keep[a] = false;
     }

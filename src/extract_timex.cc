@@ -92,6 +92,13 @@ class SentenceMatcher {
     ents_.resize(toks.size());
     for (size_t i = 0; i < toks.size(); ++i) ents_[i] = lex_.Lookup(toks[i]);
     cues_ = lex_.TenseCues(toks);
+    depth_.resize(toks.size());
+    int depth = 0;
+    for (size_t i = 0; i < toks.size(); ++i) {
+      if (toks[i].type == TokType::kPunct && toks[i].text == ")" && depth > 0) --depth;
+      depth_[i] = depth;
+      if (toks[i].type == TokType::kPunct && toks[i].text == "(") ++depth;
+    }
   }
 
   std::vector<Cand> Run();
@@ -186,6 +193,16 @@ class SentenceMatcher {
   Timex AddPartOfDay(Timex t, absl::string_view part);
   // "des vergangenen Jahres" / "dieses Jahres" after a month or date.
   size_t YearGenitive(size_t i, std::optional<long long>* year);
+  // "des Jahres 1918" after a month or season.
+  size_t YearOfPeriod(size_t i, std::optional<long long>* year) {
+    const Entry* u = Has(i + 1, Kind::kUnit);
+    long long y;
+    if (Has(i, Kind::kDet) && u && u->value == "Y" && u->extra == "gen" && Year4At(i + 2, &y)) {
+      *year = y;
+      return 3;
+    }
+    return 0;
+  }
 
   const timex::TimeLexicon& lex_;
   const Settings& set_;
@@ -193,6 +210,7 @@ class SentenceMatcher {
   Context& ctx_;
   std::vector<std::vector<const Entry*>> ents_;
   std::vector<std::pair<size_t, std::string>> cues_;
+  std::vector<int> depth_;  // Bracket depth of each token.
 
   // Tense of the clause around token i: the nearest cue (past on a tie).
   std::string TenseAt(size_t i) const {
@@ -515,7 +533,12 @@ bool SentenceMatcher::TryNumericDate(size_t i, Cand* c) {
   size_t end = i + 4;
   if (IsNum(i + 4) && Adjacent(i + 3) && (toks_[i + 4].digits == 4 || toks_[i + 4].digits == 2)) {
     long long y = toks_[i + 4].num;
-    if (toks_[i + 4].digits == 2) y += y < 50 ? 2000 : 1900;
+    if (toks_[i + 4].digits == 2) {
+      std::optional<absl::CivilDay> a = Anchor();
+      long long base = a ? a->year() / 100 * 100 : 2000;
+      y += base;
+      if (a && y > a->year()) y -= 100;
+    }
     year = y;
     end = i + 5;
   } else if (i + 4 < N() && toks_[i + 4].type != TokType::kPunct && Adjacent(i + 3)) {
@@ -798,6 +821,11 @@ bool SentenceMatcher::TryYear(size_t i, Cand* c) {
   }
   long long y;
   if (!Year4At(i, &y)) return false;
+  if (Has(i + 1, Kind::kCountUnit)) return false;
+  if (i + 1 < N() && toks_[i + 1].type == TokType::kWord && toks_[i + 1].cap && ents_[i + 1].empty() &&
+      set_.year_blocked_by_cap && !(i > 0 && Has(i - 1, Kind::kUnit))) {
+    return false;  // "und 1370 Landungsboote".
+  }
   bool cue = i > 0 && (Has(i - 1, Kind::kYearCue) || IsPunct(i - 1, "(") || IsPunct(i - 1, "/") ||
                        IsPunct(i - 1, "-") || IsPunct(i - 1, "\u2013"));
   if (!cue) {
@@ -907,6 +935,18 @@ bool SentenceMatcher::TryDuration(size_t i, Cand* c) {
       std::optional<absl::CivilDay> d = ShiftDay(*a, u->value, static_cast<long long>(sh->num * n));
       std::optional<Timex> p = d ? PeriodOf(*d, u->value) : std::nullopt;
       if (p) t = *p;
+    }
+  }
+  // In narration "nach zwei Tagen" is a day: two days after the last date.
+  if (Narrative() && a && !vague && !sh && i > 0 && Has(i - 1, Kind::kLaterPre) && mod.empty()) {
+    std::optional<absl::CivilDay> d = ShiftDay(*a, u->value, static_cast<long long>(n));
+    std::optional<Timex> p = d ? PeriodOf(*d, u->value) : std::nullopt;
+    if (p) {
+      c->tb = i - 1;
+      c->te = end;
+      c->t = *p;
+      c->det_ok = false;
+      return true;
     }
   }
   // "vor drei Tagen" (ago before) / "three days ago" (after).
@@ -1041,11 +1081,20 @@ bool SentenceMatcher::TryMonth(size_t i, Cand* c) {
     ++end;
   } else if (IsPunct(end, "'") && IsNum(end + 1) && toks_[end + 1].digits == 2) {
     return false;
+  } else if (size_t gp = YearOfPeriod(end, &year)) {
+    end += gp;
   } else {
     size_t g = YearGenitive(end, &year);
     end += g;
     bool cue = i > 0 && (Has(i - 1, Kind::kMonthCue) || Has(i - 1, Kind::kDet) || IsPunct(i - 1, "/"));
     if (!g && !cue) return false;
+    // "Juni und Juli 1944", "Mai/Juni 1940": the year written after the second month.
+    size_t k = end;
+    const Entry* conj = nullptr;
+    size_t cw = IsPunct(k, "/") ? 1 : Multi(k, Kind::kConj, &conj);
+    int m2;
+    size_t m2w = cw ? Month(k + cw, &m2) : 0;
+    if (!g && m2w && Year4At(k + cw + m2w, &y)) year = y;
   }
   c->t = MonthValue(month, year);
   c->tb = i;
@@ -1064,6 +1113,10 @@ bool SentenceMatcher::TrySeason(size_t i, Cand* c) {
   if (Year4At(end, &y)) {
     year = y;
     ++end;
+  } else if (size_t g = YearOfPeriod(end, &year)) {
+    end += g;
+  } else if (size_t g2 = YearGenitive(end, &year)) {
+    end += g2;
   } else if (!(i > 0 && (Has(i - 1, Kind::kMonthCue) || Has(i - 1, Kind::kDet)))) {
     return false;
   }
@@ -1099,6 +1152,8 @@ bool SentenceMatcher::TryRelUnit(size_t i, Cand* c) {
     c->t = UnitOffset(u->value, static_cast<int>(s->num));
     c->tb = i;
     c->te = i + 2;
+    // WikiWarsDE keeps the cue in "am selben Tag".
+    if (u->value == "D" && i > 0 && Has(i - 1, Kind::kPodCue)) c->tb = i - 1;
     return true;
   }
   return false;
@@ -1131,6 +1186,17 @@ bool SentenceMatcher::TryRef(size_t i, Cand* c) {
 
 // After a cue: "am Abend" (the last day mentioned), "am Wochenende".
 bool SentenceMatcher::TryCued(size_t i, Cand* c) {
+  // "Morgen des 16. Februar": a part of that day.
+  if (const Entry* p = Has(i, Kind::kPartOfDay); p && Has(i + 1, Kind::kDet)) {
+    Cand d;
+    if (TryFullDate(i + 2, &d) && d.t.first_day) {
+      c->t = AddPartOfDay(d.t, p->value);
+      c->tb = i;
+      c->te = d.te;
+      c->explicit_date = d.explicit_date;
+      return true;
+    }
+  }
   if (i == 0 || !Has(i - 1, Kind::kPodCue)) return false;
   if (const Entry* p = Has(i, Kind::kPartOfDay)) {
     std::optional<absl::CivilDay> day = ctx_.last_day ? ctx_.last_day : Anchor();
@@ -1181,6 +1247,16 @@ bool SentenceMatcher::TryCompound(size_t i, Cand* c) {
   if (head->kind == Kind::kWeekday && tail->kind == Kind::kPartOfDay) {
     t = AddPartOfDay(WeekdayValue(static_cast<int>(head->num)), tail->value);
   } else if (head->kind == Kind::kUnit && tail->kind == Kind::kPart) {
+    long long y;
+    if (head->value == "Y" && Year4At(i + 1, &y)) {
+      t = timex::YearTimex(y);
+      timex::ApplyPartMod(t, tail->value);
+      c->t = t;
+      c->tb = i;
+      c->te = i + 2;
+      c->explicit_date = true;
+      return true;
+    }
     t = UnitOffset(head->value, 0);
     timex::ApplyPartMod(t, tail->value);
   } else if (head->kind == Kind::kMonth && tail->kind == Kind::kPart) {
@@ -1228,7 +1304,10 @@ std::vector<Cand> SentenceMatcher::Run() {
     }
     if (c.te <= c.tb) c.te = c.tb + 1;
     if (c.t.first_day && c.t.granularity == "day") ctx_.last_day = c.t.first_day;
-    if (c.explicit_date && c.t.first_day) {
+    // The narrative reference follows every anchored date outside brackets
+    // (life dates "(1890-1970)" are asides).
+    if (c.t.type == "DATE" && c.t.first_day && !c.t.relative && c.t.value.find("REF") == std::string::npos &&
+        depth_[c.tb] == 0 && (c.explicit_date || ctx_.narrative)) {
       ctx_.ref = c.t.first_day;
     }
     i = c.te;

@@ -36,6 +36,7 @@ constexpr KindName kKindNames[] = {
     {"bc", Kind::kBc},               {"same", Kind::kSame},
     {"weekday_set", Kind::kWeekdaySet}, {"ordinal_suffix", Kind::kOrdinalSuffix},
     {"age_cue", Kind::kAgeCue}, {"pod_cue", Kind::kPodCue},
+    {"later_pre", Kind::kLaterPre}, {"count_unit", Kind::kCountUnit},
 };
 
 bool IsWordChar(UChar32 c) { return u_isalpha(c) || c == '\'' || u_hasBinaryProperty(c, UCHAR_DIACRITIC); }

@@ -24,7 +24,7 @@ enum class Kind : uint8_t {
   kMonth, kWeekday, kUnit, kNumber, kVagueNumber, kOrdinal, kOffset, kDayOffset, kRef,
   kPartOfDay, kPart, kHalf, kSeason, kSetAdverb, kDurAdverb, kSetQuant, kMod, kDet,
   kMonthCue, kYearCue, kDurCue, kShift, kAgo, kAgoPost, kDecade, kDecadeSuffix, kClock,
-  kConj, kRelUnit, kTimes, kBc, kSame, kWeekdaySet, kOrdinalSuffix, kAgeCue, kPodCue,
+  kConj, kRelUnit, kTimes, kBc, kSame, kWeekdaySet, kOrdinalSuffix, kAgeCue, kPodCue, kLaterPre, kCountUnit,
 };
 
 struct Entry {

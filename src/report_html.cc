@@ -230,8 +230,14 @@ class HtmlReport {
     absl::StrAppend(&out_, "<div class=\"side\">\n<div class=\"side-h\">", DocChip(doc), " ",
                     known ? HtmlEscape(DocName(input_.docs[doc].doc)) : "unknown source", "</div>\n");
     std::vector<Mark> hits;
+    std::set<std::pair<size_t, size_t>> seen;
     for (const FindingValue& v : f.values) {
       if (v.doc != doc) continue;
+      // A value that is a whole evidence sentence (only_in) is shown once, as the quote.
+      const bool is_sentence = std::any_of(f.evidence.begin(), f.evidence.end(), [&](const Evidence& e) {
+        return e.doc == doc && e.span == v.span;
+      });
+      if (is_sentence && v.normalized.empty()) continue;
       absl::StrAppend(&out_, "<p class=\"value\"><span class=\"written\">", HtmlEscape(ValidUtf8(v.written)),
                       "</span>");
       if (!v.normalized.empty()) {
@@ -239,7 +245,7 @@ class HtmlReport {
                         "</span>");
       }
       out_ += "</p>\n";
-      if (!v.span.empty()) hits.push_back({v.span, "hit", v.normalized});
+      if (!v.span.empty() && !is_sentence) hits.push_back({v.span, "hit", v.normalized});
     }
     if (!known) {
       out_ += "</div>\n";
@@ -250,7 +256,6 @@ class HtmlReport {
     for (Mark& m : hits) {
       if (disjoint.empty() || m.span.start >= disjoint.back().span.end) disjoint.push_back(std::move(m));
     }
-    std::set<std::pair<size_t, size_t>> seen;
     for (const Evidence& e : f.evidence) {
       if (e.doc != doc || !seen.insert({e.span.start, e.span.end}).second) continue;
       absl::StrAppend(&out_, "<blockquote class=\"quote\">",

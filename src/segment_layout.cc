@@ -109,6 +109,14 @@ bool EndsWithoutFinalPunctuation(absl::string_view unit) {
   while (i > 0) {
     size_t s;
     const char32_t c = DecodeBefore(unit, i, &s);
+    if (c == ']') {  // Look through footnote references: "... 1788.[1]".
+      size_t j = s;
+      while (j > 0 && unit[j - 1] >= '0' && unit[j - 1] <= '9') --j;
+      if (j < s && j > 0 && unit[j - 1] == '[') {
+        i = j - 1;
+        continue;
+      }
+    }
     const int sb = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_SENTENCE_BREAK);
     if (sb == U_SB_STERM || sb == U_SB_ATERM || c == ':' || c == ';' || c == 0x2026) return false;
     if (sb == U_SB_CLOSE || IsSpace(c)) {  // Look through closing quotes and brackets.

@@ -168,34 +168,39 @@ TEST_CASE("Every link has a score in range and a reason naming shared terms", "[
   }
 }
 
-// Without the data behind a mechanism, its fixture link disappears: the
-// link is made by that mechanism, not by chance overlap.
+// Without the data behind a mechanism, two statements that share nothing
+// else are not linked at all; with it, they are. (Threshold near zero, so
+// that the test shows the mechanism and not a tuning of the threshold.)
 TEST_CASE("Compound splitting and synonyms are what make their links", "[align]") {
   struct Row {
-    const char* fixture;
+    const char* a;
+    const char* b;
     std::vector<const char*> emptied_tables;  // Replaced by empty tables.
-    int da, sa, db, sb;
   };
   const std::vector<Row> rows = {
-      {"de_compounds", {"compound_parts", "align_settings"}, 0, 1, 1, 1},
-      {"de_synonyms", {"synonyms"}, 0, 0, 1, 1},
+      {"Das Gipfeltreffen beginnt am Montag.", "Vorbereitet wird das Treffen seit Wochen.", {"align_settings"}},
+      {"Der Streit über das Atomwaffenprogramm dauert an.", "Zugeständnisse beim Atomprogramm fehlen.",
+       {"align_settings"}},
+      {"Die Begegnung ist für Donnerstag geplant.", "Ein Treffen wurde angekündigt.", {"synonyms"}},
   };
+  AlignOptions options;
+  options.threshold = 0.01;
   for (const Row& row : rows) {
-    INFO(row.fixture);
-    const Fixture f = LoadFixture(fs::path(CLAIMDIFF_FIXTURES_DIR) / "align" / row.fixture);
-    REQUIRE(Linked(Align(f.docs, GermanLexicon()), row.da, row.sa, row.db, row.sb));
+    INFO(row.a << " | " << row.b);
+    const std::vector<AnalyzedDocument> docs = {DocFromLines("a", row.a), DocFromLines("b", row.b)};
+    CHECK(Linked(Align(docs, GermanLexicon(), options), 0, 0, 1, 0));
     Lexicon ablated = GermanLexicon();
     for (const char* name : row.emptied_tables) {
-      LexiconTable empty;
-      empty.name = name;
+      LexiconTable table;
+      table.name = name;
       if (std::string(name) == "align_settings") {
         // Keep the stemmer, switch compound splitting off.
-        empty = GermanLexicon().Table("align_settings");
-        empty.values["compound_min_length"] = "0";
+        table = GermanLexicon().Table("align_settings");
+        table.values["compound_min_length"] = "0";
       }
-      ablated.AddTable(empty);
+      ablated.AddTable(table);
     }
-    CHECK_FALSE(Linked(Align(f.docs, ablated), row.da, row.sa, row.db, row.sb));
+    CHECK(Align(docs, ablated, options).links.empty());
   }
 }
 
@@ -229,13 +234,15 @@ TEST_CASE("Furniture is never aligned", "[align]") {
 TEST_CASE("Document context keeps statements of two look-alike events apart", "[align]") {
   // Two events of the same kind, three reports each: the reports of one
   // event share names, the reports of the other share other names.
+  // The wording is shared across the two events (outlets write alike);
+  // only the names tell them apart.
   const std::vector<std::string> texts = {
-      "Ein Erdbeben erschütterte die Insel Zarnow und zerstörte Häuser in Belmin.\nDie Helfer aus Korvin trafen ein.",
-      "Das Erdbeben auf Zarnow beschädigte Häuser in Belmin.\nKorvin schickte Helfer nach Belmin.",
-      "Häuser in Belmin wurden bei dem Erdbeben auf Zarnow zerstört.\nHelfer aus Korvin halfen in Belmin.",
-      "Ein Erdbeben erschütterte die Insel Questa und zerstörte Häuser in Dalvik.\nDie Helfer aus Ostrana trafen ein.",
-      "Das Erdbeben auf Questa beschädigte Häuser in Dalvik.\nOstrana schickte Helfer nach Dalvik.",
-      "Häuser in Dalvik wurden bei dem Erdbeben auf Questa zerstört.\nHelfer aus Ostrana halfen in Dalvik.",
+      "Ein Erdbeben erschütterte die Insel Zarnow.\nIn Belmin auf Zarnow stürzten Häuser ein.",
+      "Auf der Insel Zarnow bebte die Erde.\nHelfer aus Korvin erreichten Belmin.",
+      "Korvin schickt Helfer nach Zarnow.\nDas Erdbeben zerstörte Häuser in Belmin.",
+      "Ein Erdbeben erschütterte die Insel Questa.\nHelfer aus Ostrana erreichten Dalvik.",
+      "Auf der Insel Questa bebte die Erde.\nDas Erdbeben zerstörte Häuser in Dalvik.",
+      "Ostrana schickt Helfer nach Questa.\nIn Dalvik auf Questa stürzten Häuser ein.",
   };
   std::vector<AnalyzedDocument> docs;
   for (size_t i = 0; i < texts.size(); ++i) docs.push_back(DocFromLines(absl::StrCat("d", i), texts[i]));

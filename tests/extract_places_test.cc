@@ -88,6 +88,13 @@ TEST_CASE("PlaceMatcher finds places with their roles", "[extract][places]") {
        "Vereinigten Staaten>United States:other | Nordkorea>North Korea:other"},
       {"de", "Die Regierung in Pjöngjang schweigt.", "Pjöngjang>Pyongyang:event"},
       {"de", "Im Iran bebte die Erde.", "Iran>Iran:event"},
+      {"de", "„Auch Peking ist besorgt“, sagte er.", "Peking>Beijing:other"},
+      {"de", "Auch Peking ist besorgt.", "Peking>Beijing:other"},
+      {"en", "Even Vincent Gigante's lawyers agreed.", ""},
+      {"de", "Viele Russen leben in Baden-Württemberg.", "Russen>Russia:origin | Baden-Württemberg>Baden-Wurttemberg:event"},
+      {"de", "Das Treffen soll in der Region Primorje stattfinden.", "Region Primorje>Primorye:event"},
+      {"de", "Das Außenministerium teilte in Peking mit, man begrüße das Treffen in Wladiwostok.",
+       "Peking>Beijing:speaker | Wladiwostok>Vladivostok:event"},
       // English: ECB+-style news.
       {"en", "A strong earthquake struck an island off Iran's southern coast on Sunday.", "Iran's>Iran:event"},
       {"en", "Qeshm island was hit hardest, officials said.", "Qeshm>Qeshm:other"},
@@ -110,6 +117,12 @@ TEST_CASE("PlaceMatcher finds places with their roles", "[extract][places]") {
        "Pyongyang's>Pyongyang:other | Chinese>China:origin"},
       {"en", "Flooding hit Mobile, Alabama, overnight.", "Mobile>Mobile:other | Alabama>Alabama:other"},
       {"en", "The band played in Reading last summer.", "Reading>Reading:event"},
+      {"en", "Speaking in Moscow, Putin said the summit would take place in Vladivostok.",
+       "Moscow>Moscow:speaker | Vladivostok>Vladivostok:event"},
+      {"en", "The meeting will be held in Vladivostok, the Kremlin said in a statement.",
+       "Vladivostok>Vladivostok:event"},
+      {"en", "Reports from Ashgabat, Turkmenistan's capital, said turnout was high.",
+       "Ashgabat>Ashgabat:other | Turkmenistan's>Turkmenistan:other"},
   };
   int failures = 0;
   for (const Row& row : rows) {

@@ -5,6 +5,29 @@
 // file (Markdown markup is replaced by spaces, not removed), so offsets are
 // also offsets into the file and line/column mapping is exact. For HTML,
 // `source_map` maps text offsets back to file offsets.
+//
+// Exceptions to "offsets are file offsets", all covered by source_map and
+// Document::SourceOffset():
+//  - A UTF-8 byte order mark is not part of `text`: offsets refer to the
+//    text after the BOM, and SourceOffset() adds its 3 bytes back.
+//  - With --lenient, each invalid UTF-8 sequence becomes U+FFFD (3 bytes).
+//  - With --encoding, offsets refer to the text converted to UTF-8; the map
+//    does not lead back to the bytes of the original encoding.
+//  - JSON Lines: offsets refer to the record's "text" string as decoded
+//    from JSON, exactly as given (no BOM stripping, no normalization).
+//
+// Formats: by extension (.jsonl/.ndjson, .md/.markdown, .html/.htm/.xhtml,
+// else text) or IngestOptions::format; standard input ("-") is text unless
+// the format is set (the CLI's --jsonl). Markdown front matter (a "---"
+// block at the top) gives title, date, lang and source and is marked as
+// furniture "front_matter", code blocks as "code_block", block images' alt
+// text as "caption". HTML: the article body (the <article> with the most
+// text, else <main>, else <body>) is prose; menus, headers, footers, asides,
+// captions and everything outside the article stay in the text as furniture
+// ("nav", "header", "footer", "aside", "caption", "form", "outside_article").
+// Script and style are not text. The date comes from
+// <meta property="article:published_time">, JSON-LD "datePublished", other
+// date metadata, or <time datetime>, in that order.
 
 #ifndef CLAIMDIFF_INCLUDE_CLAIMDIFF_INGEST_H_
 #define CLAIMDIFF_INCLUDE_CLAIMDIFF_INGEST_H_
@@ -40,7 +63,11 @@ struct Furniture {
   std::string reason;  // "front_matter", "code_block", "photo_credit", "teaser", "repeated_line", ...
 };
 
-// Maps a run of text bytes to the file bytes they came from.
+// Maps a run of text bytes to the file bytes they came from. Runs are sorted
+// by text_start. A run with length == source_length maps byte for byte; any
+// other (a decoded entity, U+FFFD for a bad sequence) maps as a unit to its
+// source start. Text between runs (paragraph breaks inserted for HTML
+// blocks) has no source of its own and maps to the end of the run before.
 struct SourceRun {
   size_t text_start = 0;
   size_t source_start = 0;
@@ -49,12 +76,14 @@ struct SourceRun {
 };
 
 struct Document {
-  std::string id;       // From JSON Lines, else the file name.
+  std::string id;       // From JSON Lines, else the file name without folder and extension ("stdin" for "-").
   std::string source;   // Outlet or source name ("Süddeutsche Zeitung"), may be "".
-  std::string path;     // File it came from ("-" for standard input), for messages.
-  std::string title;    // From front matter or <title>, may be "".
+  std::string path;     // File it came from ("-" for standard input), for messages; "file:line" for JSON Lines.
+  std::string title;    // Front matter, first Markdown "# " heading, <title> or JSON Lines "title"; may be "".
   InputFormat format = InputFormat::kText;
 
+  // Language precedence: JSON Lines record "lang" (or its cluster's), then
+  // --lang, then the file's own (front matter, <html lang>), then detection.
   std::string lang;             // "de", "en", ... ; never empty after ingest.
   double lang_confidence = 1.0; // 1.0 when given; detector confidence otherwise.
   bool lang_detected = false;   // True when `lang` came from the detector.
@@ -65,7 +94,7 @@ struct Document {
   std::string text;                 // Valid UTF-8. All spans index this.
   std::vector<Furniture> furniture; // Non-prose spans found while ingesting (sorted, disjoint).
   std::vector<SourceRun> source_map;// Empty when text offsets are file offsets.
-  std::vector<std::string> warnings;// E.g. "--lenient replaced 3 invalid bytes".
+  std::vector<std::string> warnings;// E.g. "--lenient replaced 3 invalid bytes"; the CLI prints them.
 
   // File byte offset of text offset `offset` (identity when source_map is empty).
   size_t SourceOffset(size_t offset) const;
@@ -108,13 +137,17 @@ struct IngestOptions {
 // malformed JSON).
 absl::StatusOr<std::vector<Cluster>> ReadInput(absl::string_view path, const IngestOptions& options);
 
-// Builds a Document from bytes already in memory. `name` is used as id and in
-// messages; `format` must not be kJsonl or kAuto.
+// Builds a Document from bytes already in memory. `name` is used in messages
+// and gives the id; `format` must not be kJsonl or kAuto. The bytes go
+// through the same checks as a file (encoding, empty, binary).
 absl::StatusOr<Document> MakeDocument(absl::string_view name, absl::string_view bytes,
                                       InputFormat format, const IngestOptions& options);
 
 // Parses one JSON Lines record (a document or a cluster). `where` is
-// "file:line" for messages.
+// "file:line" for messages and becomes each Document's `path`. Extra fields
+// are ignored; an optional "format" field ("text", "markdown", "html") says
+// how to read "text". Errors: InvalidArgument "where: ..." (malformed JSON,
+// invalid UTF-8 unless lenient, missing or empty "text", bad "dct").
 absl::StatusOr<Cluster> ParseJsonlRecord(absl::string_view line, absl::string_view where,
                                          const IngestOptions& options);
 
