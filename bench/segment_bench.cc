@@ -27,24 +27,31 @@ namespace {
 
 std::string GeneratedText() {
   static const char* const kParagraphs[] = {
-      "Kreml:Putin will Kim noch im April treffen\n\n",
+      "Kreml:Putin will Kim noch im April treffen (Folge #)\n\n",
       "Als mögliche Termine wurden der 23. oder 24. April genannt. Bestätigt ist das aber nicht. Laut "
-      "Dr. Müller gibt es z. B. in Berlin u. a. neue Regeln. Gebäude Nr. 5 brannte bzw. wurde schwer "
+      "Dr. Müller gibt es z. B. in Berlin u. a. neue Regeln. Gebäude Nr. # brannte bzw. wurde schwer "
       "beschädigt.\n\n",
       "„Wir kommen morgen. Das ist sicher“, sagte der Sprecher am 5. März. Die Piloten des III. "
-      "Geschwaders kehrten zurück. Der Schaden beträgt 1.000.000 Euro. Sie kauften Brot, Käse usw. "
+      "Geschwaders kehrten zurück. Der Schaden beträgt #.000.000 Euro. Sie kauften Brot, Käse usw. "
       "Danach gingen sie.\n\n",
-      "  • Die Kanzlerin reist nach Paris.\n  • Ein Termin steht noch nicht fest\n\n",
-      "Mr. Smith met Dr. Jones at the U.S. Army base on March 5. Later they moved to the U.S. He liked "
+      "  • Die Kanzlerin reist zum #. Mal nach Paris.\n  • Ein Termin steht noch nicht fest (#)\n\n",
+      "Mr. Smith met Dr. Jones at the U.S. Army base #. Later they moved to the U.S. He liked "
       "it there. The novel by J. R. R. Tolkien was published in 1954. \"Nothing is decided. We will "
       "wait,\" he added.\n\n",
-      "Summit talks could start next week\n\nThe meeting starts at 10 a.m. on Monday, e.g. after "
-      "breakfast. It was founded in 1990. 2005 was its best year.[1] Officials did not confirm the "
+      "Summit talks could start in week #\n\nThe meeting starts at 10 a.m. on Monday, e.g. after "
+      "breakfast. It was founded in #. 2005 was its best year.[1] Officials did not confirm the "
       "date.\n\n",
   };
+  // A running number keeps lines distinct: repeated lines are furniture.
   std::string text;
-  while (text.size() < (size_t{4} << 20)) {
-    for (const char* p : kParagraphs) text += p;
+  for (int n = 1; text.size() < (size_t{4} << 20); ++n) {
+    for (const char* p : kParagraphs) {
+      std::string paragraph = p;
+      for (size_t at = paragraph.find('#'); at != std::string::npos; at = paragraph.find('#', at)) {
+        paragraph.replace(at, 1, std::to_string(n));
+      }
+      text += paragraph;
+    }
   }
   return text;
 }

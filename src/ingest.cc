@@ -100,14 +100,17 @@ void FinishDocument(const IngestOptions& options, Document* doc) {
     doc->lang_detected = false;
   } else if (doc->lang.empty()) {
     // Prose only: furniture (front matter, code, menus) says little about the language.
+    // The first 64 KB of prose are plenty.
+    constexpr size_t kEnough = 64 * 1024;
     std::string prose;
     size_t pos = 0;
     for (const Furniture& f : doc->furniture) {
-      if (f.span.start > pos) prose.append(doc->text, pos, f.span.start - pos);
+      if (prose.size() >= kEnough) break;
+      if (f.span.start > pos) prose.append(doc->text, pos, std::min(f.span.start - pos, kEnough));
       prose.push_back(' ');
       pos = std::max(pos, f.span.end);
     }
-    if (pos < doc->text.size()) prose.append(doc->text, pos, std::string::npos);
+    if (pos < doc->text.size() && prose.size() < kEnough) prose.append(doc->text, pos, kEnough);
     LanguageGuess guess = DetectLanguageIn(prose, options.lexicon_dir.empty() ? LexiconSet::DefaultRoot()
                                                                                 : options.lexicon_dir);
     doc->lang = guess.lang;

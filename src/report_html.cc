@@ -165,7 +165,9 @@ class HtmlReport {
       if (!parts.empty()) absl::StrAppend(&out_, " <span class=\"sub\">", absl::StrJoin(parts, " \u00B7 "), "</span>");
       out_ += "</li>\n";
     }
-    out_ += "</ul>\n</header>\n";
+    out_ += "</ul>\n<nav class=\"jump\" aria-label=\"Sections\"><a href=\"#findings\">Findings</a>";
+    if (input_.docs.size() >= 3) out_ += "<a href=\"#matrix\">Claim matrix</a>";
+    out_ += "<a href=\"#sources\">Sources side by side</a></nav>\n</header>\n";
   }
 
   void Findings() {

@@ -49,6 +49,7 @@ h2 { font-size: 18px; margin: 28px 0 10px; }
 .sources { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 8px 18px; }
 .sources li { display: flex; align-items: baseline; gap: 6px; }
 .sub { color: var(--muted); font-size: 13px; }
+.jump { display: flex; gap: 16px; margin: 10px 0 0; font-size: 13px; }
 .chip { display: inline-block; min-width: 1.5em; text-align: center; border-radius: 5px; color: #fff;
   font-weight: 700; font-size: 12px; line-height: 1.6; padding: 0 .35em; }
 .chip.d0 { background: var(--d0); } .chip.d1 { background: var(--d1); } .chip.d2 { background: var(--d2); }
@@ -138,7 +139,7 @@ footer.foot { color: var(--muted); font-size: 12px; padding-top: 20px; padding-b
 @media print {
   :root { --bg: #fff; --card: #fff; --soft: #f3f3f3; }
   body { font-size: 11pt; }
-  .toolbar, .skip, .ctx, .nav { display: none !important; }
+  .toolbar, .skip, .ctx, .nav, .jump { display: none !important; }
   .finding { break-inside: avoid; box-shadow: none !important; }
   thead th { position: static; }
   table.sbs tr { break-inside: avoid; }

@@ -39,22 +39,42 @@ size_t CountWords(absl::string_view s) {
   return words;
 }
 
-// Runs `pattern` anchored at the start of `s`; returns the matched length,
-// or -1. With `whole`, the match must cover all of `s`.
-int64_t MatchAt(const icu::RegexPattern& pattern, absl::string_view s, bool whole) {
-  UErrorCode status = U_ZERO_ERROR;
-  UText ut = UTEXT_INITIALIZER;
-  utext_openUTF8(&ut, s.data(), static_cast<int64_t>(s.size()), &status);
-  std::unique_ptr<icu::RegexMatcher> m(pattern.matcher(status));
-  if (U_FAILURE(status)) {
+// Furniture lines are short; longer lines are prose and skip the patterns.
+constexpr size_t kMaxPatternLine = 100;
+constexpr size_t kMaxRepeatedLine = 300;
+
+// Matchers for one FindFurniture call (RegexMatcher is not thread-safe, so
+// each call makes its own, once per pattern, lazily).
+class Matchers {
+ public:
+  explicit Matchers(const FurnitureRules& rules) : matchers_(rules.rules.size()) {}
+
+  // Runs rule `i`'s pattern anchored at the start of `s`; returns the
+  // matched length, or -1. With `whole`, the match must cover all of `s`.
+  int64_t MatchAt(const FurnitureRules& rules, size_t i, absl::string_view s, bool whole) {
+    UErrorCode status = U_ZERO_ERROR;
+    if (!matchers_[i]) {
+      matchers_[i].reset(rules.rules[i].pattern->matcher(status));
+      if (U_FAILURE(status)) return -1;
+    }
+    UText ut = UTEXT_INITIALIZER;
+    utext_openUTF8(&ut, s.data(), static_cast<int64_t>(s.size()), &status);
+    icu::RegexMatcher& m = *matchers_[i];
+    m.reset(&ut);
+    int64_t result = -1;
+    if (whole ? m.matches(status) : m.lookingAt(status)) result = m.end64(status);
     utext_close(&ut);
-    return -1;
+    return U_FAILURE(status) ? -1 : result;
   }
-  m->reset(&ut);
-  int64_t result = -1;
-  if (whole ? m->matches(status) : m->lookingAt(status)) result = m->end64(status);
-  utext_close(&ut);
-  return U_FAILURE(status) ? -1 : result;
+
+ private:
+  std::vector<std::unique_ptr<icu::RegexMatcher>> matchers_;
+};
+
+std::unique_ptr<icu::RegexPattern> Compile(absl::string_view text, UErrorCode* status, UParseError* error) {
+  return std::unique_ptr<icu::RegexPattern>(icu::RegexPattern::compile(
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))), 0, *error,
+      *status));
 }
 
 absl::string_view LineText(absl::string_view text, const Line& line) {
@@ -155,9 +175,7 @@ absl::StatusOr<FurnitureRules> BuildFurnitureRules(const Lexicon& lexicon) {
         rule.kind = kind == "pattern" ? FurnitureRule::Kind::kPattern : FurnitureRule::Kind::kKicker;
         UErrorCode status = U_ZERO_ERROR;
         UParseError parse_error;
-        std::unique_ptr<icu::RegexPattern> p(icu::RegexPattern::compile(
-            icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))),
-            0, parse_error, status));
+        std::unique_ptr<icu::RegexPattern> p = Compile(text, &status, &parse_error);
         if (U_FAILURE(status)) {
           return bad(absl::StrCat("bad pattern: ", u_errorName(status), " at offset ", parse_error.offset));
         }
@@ -179,6 +197,28 @@ absl::StatusOr<FurnitureRules> BuildFurnitureRules(const Lexicon& lexicon) {
       return bad(absl::StrCat("unknown kind \"", kind,
                               "\" (expected line, prefix, pattern, kicker, teaser, caption, bullet or repeated)"));
     }
+  }
+  // One alternation of all line patterns, each alternative in its own group.
+  std::string combined;
+  int group = 1;
+  for (size_t i = 0; i < out.rules.size(); ++i) {
+    const FurnitureRule& r = out.rules[i];
+    if (r.kind != FurnitureRule::Kind::kPattern) continue;
+    if (!combined.empty()) combined += "|";
+    absl::StrAppend(&combined, "(", r.text, ")");
+    out.combined_groups.push_back({group, i});
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::RegexMatcher> m(r.pattern->matcher(status));
+    group += 1 + (U_SUCCESS(status) ? m->groupCount() : 0);
+  }
+  if (!combined.empty()) {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError parse_error;
+    std::unique_ptr<icu::RegexPattern> p = Compile(combined, &status, &parse_error);
+    if (U_FAILURE(status)) {
+      return absl::InvalidArgumentError(absl::StrCat(table.path, ": patterns do not combine: ", u_errorName(status)));
+    }
+    out.combined = std::move(p);
   }
   return out;
 }
@@ -205,10 +245,16 @@ std::vector<Furniture> FindFurniture(absl::string_view text, const std::vector<L
     mark(lines[first].trim_start, lines[static_cast<size_t>(j)].trim_end, reason);
   };
 
+  Matchers matchers(rules);
+  UErrorCode matcher_status = U_ZERO_ERROR;
+  std::unique_ptr<icu::RegexMatcher> combined(
+      rules.combined != nullptr ? rules.combined->matcher(matcher_status) : nullptr);
+  if (U_FAILURE(matcher_status)) combined.reset();
   absl::flat_hash_map<absl::string_view, int> counts;
   if (rules.repeated_min_words > 0) {
     for (const Line& line : lines) {
-      if (!line.blank()) ++counts[LineText(text, line)];
+      // Repeated captions and credits are short; long lines are prose.
+      if (!line.blank() && line.trim_end - line.trim_start <= kMaxRepeatedLine) ++counts[LineText(text, line)];
     }
   }
   int first_paragraph_line_seen = -1;
@@ -219,19 +265,45 @@ std::vector<Furniture> FindFurniture(absl::string_view text, const std::vector<L
     const bool paragraph_start = line.paragraph != first_paragraph_line_seen;
     first_paragraph_line_seen = line.paragraph;
     const std::string* reason = nullptr;
-    if (rules.exact_lines.contains(s)) {
+    // Cheap filters before the regular expressions: furniture lines are
+    // short and do not end like a sentence; a glued kicker has its colon
+    // before the first space.
+    const char last = s.back();
+    const bool pattern_candidate = s.size() <= kMaxPatternLine && last != '.' && last != '!' && last != '?';
+    const size_t colon = s.substr(0, kMaxPatternLine).find(':');
+    const bool kicker_candidate = colon != absl::string_view::npos && s.substr(0, colon).find(' ') == absl::string_view::npos;
+    bool pattern_tried = false;
+    if (s.size() <= kMaxPatternLine && rules.exact_lines.contains(s)) {
       for (const FurnitureRule& r : rules.rules) {
         if (r.kind == FurnitureRule::Kind::kLine && r.text == s) reason = &r.reason;
       }
     }
-    for (const FurnitureRule& r : rules.rules) {
+    for (size_t ri = 0; ri < rules.rules.size(); ++ri) {
+      const FurnitureRule& r = rules.rules[ri];
       if (reason != nullptr) break;
       switch (r.kind) {
         case FurnitureRule::Kind::kPrefix:
           if (absl::StartsWith(s, r.text)) reason = &r.reason;
           break;
         case FurnitureRule::Kind::kPattern:
-          if (s.size() <= 400 && MatchAt(*r.pattern, s, /*whole=*/true) >= 0) reason = &r.reason;
+          if (pattern_candidate && !pattern_tried) {
+            pattern_tried = true;
+            if (combined != nullptr) {
+              UErrorCode status = U_ZERO_ERROR;
+              UText ut = UTEXT_INITIALIZER;
+              utext_openUTF8(&ut, s.data(), static_cast<int64_t>(s.size()), &status);
+              combined->reset(&ut);
+              if (combined->matches(status)) {
+                for (const auto& [g, index] : rules.combined_groups) {
+                  if (combined->start(g, status) >= 0) {
+                    reason = &rules.rules[index].reason;
+                    break;
+                  }
+                }
+              }
+              utext_close(&ut);
+            }
+          }
           break;
         case FurnitureRule::Kind::kTeaser:
           if (absl::StartsWith(s, r.text) && s.size() > r.text.size()) {
@@ -266,8 +338,9 @@ std::vector<Furniture> FindFurniture(absl::string_view text, const std::vector<L
           }
           break;
         case FurnitureRule::Kind::kKicker:
-          if (paragraph_start && reason == nullptr) {
-            const int64_t len = MatchAt(*r.pattern, s, /*whole=*/false);
+          if (paragraph_start && reason == nullptr && kicker_candidate) {
+            const int64_t len = matchers.MatchAt(rules, ri, s.substr(0, std::min(s.size(), kMaxPatternLine)),
+                                                 /*whole=*/false);
             if (len > 0 && static_cast<size_t>(len) < s.size()) {
               mark(line.trim_start, line.trim_start + static_cast<size_t>(len), r.reason);
             }
@@ -283,7 +356,7 @@ std::vector<Furniture> FindFurniture(absl::string_view text, const std::vector<L
       DecodeAt(text, line.trim_start, &n);
       mark(line.trim_start, line.trim_start + n, rules.bullet_reason);
     }
-    if (reason == nullptr && rules.repeated_min_words > 0 && counts[s] >= 2 &&
+    if (reason == nullptr && rules.repeated_min_words > 0 && s.size() <= kMaxRepeatedLine && counts[s] >= 2 &&
         CountWords(s) >= static_cast<size_t>(rules.repeated_min_words)) {
       reason = &rules.repeated_reason;
     }

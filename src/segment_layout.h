@@ -50,6 +50,11 @@ struct FurnitureRule {
 
 struct FurnitureRules {
   std::vector<FurnitureRule> rules;
+  // All kPattern rules as one alternation "(p1)|(p2)|..." (one regex run
+  // per line instead of one per rule) and, per alternative, its capture
+  // group and index into `rules`.
+  std::shared_ptr<const icu::RegexPattern> combined;
+  std::vector<std::pair<int, size_t>> combined_groups;
   absl::flat_hash_set<std::string> exact_lines;  // Fast path for kLine rules.
   // Paragraph before a line of this reason is a caption ("" = off).
   std::string caption_after_reason;

@@ -236,6 +236,12 @@ std::vector<std::pair<size_t, size_t>> FindQuotations(absl::string_view text, si
   size_t open = 0;
   char32_t prev = ' ';
   for (size_t i = 0; i < text.size();) {
+    const unsigned char byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80 && byte != '"' && byte != '\'' && byte != '\n') {
+      prev = byte;
+      ++i;
+      continue;
+    }
     size_t n;
     const char32_t c = DecodeAt(text, i, &n);
     const char32_t next = i + n < text.size() ? FirstChar(text.substr(i + n)) : ' ';
@@ -290,13 +296,16 @@ std::vector<size_t> FindListMarkers(absl::string_view text) {
     bool after_end; // Stands at a line start, after a bullet or after a sentence end.
   };
   std::vector<Marker> markers;
+  // Markers are short tokens between ASCII blanks; scan bytes, not code points.
+  auto blank = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
   size_t i = 0;
   while (i < text.size()) {
-    i = SkipSpace(text, i);
+    while (i < text.size() && blank(text[i])) ++i;
     if (i >= text.size()) break;
-    const Token t = TokenAt(text, i);
+    Token t{i, i};
+    while (t.end < text.size() && !blank(text[t.end])) ++t.end;
     const absl::string_view tok = text.substr(t.start, t.end - t.start);
-    if (tok.size() <= 8) {
+    if (tok.size() >= 2 && tok.size() <= 8) {
       const int value = ListMarkerValue(tok);
       if (value != 0) {
         // "1." needs a capital after it ("am 1. und 2. März" is no list).
