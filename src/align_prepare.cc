@@ -263,7 +263,8 @@ PreparedCluster PrepareCluster(absl::Span<const AnalyzedDocument> docs, absl::Sp
       if (const std::vector<int>* groups = terms.SynonymGroups(stem)) {
         for (int g : *groups) add({absl::StrCat("y:", lang_prefix, g), TermKind::kSynonym, w.folded}, 1.0);
       }
-      for (const std::string& part : terms.SplitCompound(w.folded, vocab)) {
+      const std::vector<std::string> parts = terms.SplitCompound(w.folded, vocab);
+      for (const std::string& part : parts) {
         if (terms.IsStopword(part)) continue;
         const std::string part_stem = terms.Stem(part);
         if (part_stem == stem) continue;
@@ -273,8 +274,10 @@ PreparedCluster PrepareCluster(absl::Span<const AnalyzedDocument> docs, absl::Sp
         }
       }
       // Names and transliterations ("Wladiwostok", "Vladivostok"): rare
-      // capitalized words also match by character trigrams.
-      if (w.upper && CodePoints(w.folded) >= 5 && terms.BackgroundShare(stem) == 0) {
+      // capitalized words that are no known word or compound also match by
+      // character trigrams.
+      if (w.upper && parts.empty() && CodePoints(w.folded) >= 5 && terms.BackgroundShare(stem) == 0 &&
+          !terms.IsKnownWord(w.folded)) {
         for (const std::string& tri : Trigrams(w.folded)) {
           add({absl::StrCat("g:", tri), TermKind::kNgram, w.folded}, 1.0);
         }

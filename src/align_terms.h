@@ -85,6 +85,8 @@ class LanguageTerms {
   // word is not split. Parts are at least `min_part` characters.
   std::vector<std::string> SplitCompound(absl::string_view folded,
                                          const absl::flat_hash_set<std::string>& vocabulary) const;
+  // True when `folded` is listed in compound_parts.tsv (a common word).
+  bool IsKnownWord(absl::string_view folded) const { return compound_parts_.contains(folded); }
   bool splits_compounds() const { return compound_min_length_ > 0; }
 
  private:

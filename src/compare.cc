@@ -148,6 +148,8 @@ class Comparer {
     if (sa == nullptr || sb == nullptr || link.doc_a == link.doc_b) return;
     if (link.possibly_different_event) return;
     Side a = MakeSide(link.doc_a, sa), b = MakeSide(link.doc_b, sb);
+    // Statements about different events do not cover each other.
+    if (HaveEvents(a) && HaveEvents(b) && SharedEventClasses(a, b).empty()) return;
     linked_.insert({link.doc_a, sa->sentence});
     linked_.insert({link.doc_b, sb->sentence});
     direct_.insert({{link.doc_a, sa->sentence}, {link.doc_b, sb->sentence}});

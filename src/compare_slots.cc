@@ -248,6 +248,11 @@ SlotResult RelateQuantities(const Side& sa, const QuantVal& a, const Side& sb, c
   r.values = {a.value, b.value};
   std::string la = DocLabel(sa), lb = DocLabel(sb);
   bool same_form = a.q->approx == b.q->approx;
+  if (a.q->ordinal || b.q->ordinal) {
+    // "the first summit" and "the second summit" name two members of a
+    // series, not two claims about one: only equal ordinals are compared.
+    if (a.q->value != b.q->value) return r;  // No reason: the caller drops it.
+  }
   if (a.q->value == b.q->value && same_form) {
     r.kind = FindingKind::kAgree;
     r.reason = absl::StrCat("same figure for ", what, ": ", a.value.normalized);
@@ -419,7 +424,10 @@ std::vector<SlotResult> CompareQuantities(const Side& a, const Side& b, const Co
     if (absl::StartsWith(what, "unit:")) what = what.substr(5);
     std::vector<SlotResult> all;
     for (const QuantVal& x : va) {
-      for (const QuantVal& y : it->second) all.push_back(RelateQuantities(a, x, b, y, what));
+      for (const QuantVal& y : it->second) {
+        SlotResult r = RelateQuantities(a, x, b, y, what);
+        if (!r.reason.empty()) all.push_back(std::move(r));
+      }
     }
     if (auto best = Best(std::move(all))) out.push_back(*std::move(best));
   }
@@ -451,11 +459,12 @@ std::vector<SlotResult> CompareRoles(const Side& a, const Side& b, const Compare
 
 std::optional<SlotResult> CompareParticipants(const Side& a, const Side& b) {
   std::set<std::string> ka, kb;
+  auto person = [](const Participant& p) { return !p.key.empty() && (p.kind.empty() || p.kind == "person"); };
   for (const Participant& p : a.statement->participants) {
-    if (!p.key.empty()) ka.insert(p.key);
+    if (person(p)) ka.insert(p.key);
   }
   for (const Participant& p : b.statement->participants) {
-    if (!p.key.empty()) kb.insert(p.key);
+    if (person(p)) kb.insert(p.key);
   }
   if (ka.empty() || kb.empty()) return std::nullopt;
   bool a_in_b = std::includes(kb.begin(), kb.end(), ka.begin(), ka.end());
@@ -463,8 +472,12 @@ std::optional<SlotResult> CompareParticipants(const Side& a, const Side& b) {
   if (!a_in_b && !b_in_a) return std::nullopt;
   auto value = [](const Side& s, const std::set<std::string>& keys) {
     const Statement& st = *s.statement;
-    Span span = st.participants.front().span;
+    Span span = st.span;
+    bool first = true;
     for (const Participant& p : st.participants) {
+      if (!keys.count(p.key)) continue;
+      if (first) span = p.span;
+      first = false;
       span.start = std::min(span.start, p.span.start);
       span.end = std::max(span.end, p.span.end);
     }

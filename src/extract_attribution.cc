@@ -56,6 +56,7 @@ absl::StatusOr<std::unique_ptr<AttributionTagger>> AttributionTagger::Create(con
     t->rows_.push_back(r);
   }
   AddPhrases(table, nullptr, &t->cues_);
+  t->near_prefers_after_ = lexicon.Table("claims").Get("near_tie", "after") != "before";
   return t;
 }
 
@@ -100,7 +101,7 @@ AttributionResult AttributionTagger::Find(absl::string_view text, const std::vec
             else if (p.begin >= e) d = std::min(d, p.begin - e);
             else d = 0;
           }
-          if (d <= best) {  // Ties go to the later participant (the subject after a German verb).
+          if (d < best || (d == best && near_prefers_after_)) {
             best = d;
             source = &p;
           }

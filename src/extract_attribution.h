@@ -58,7 +58,8 @@ class AttributionTagger {
   AttributionTagger() = default;
   PhraseTable cues_;
   std::vector<Row> rows_;
-  size_t max_distance_ = 3;  // Tokens between a "before"/"after" cue and its source.
+  size_t max_distance_ = 3;
+  bool near_prefers_after_ = true;  // claims.tsv near_tie: which side wins a tie.  // Tokens between a "before"/"after" cue and its source.
 };
 
 }  // namespace claimdiff

@@ -187,7 +187,10 @@ std::vector<FoundParticipant> ParticipantTagger::Find(absl::string_view text, co
     if (name_end - name_begin >= 2 || !known_key.empty()) {
       for (size_t k = name_begin; k < name_end; ++k) {
         for (absl::string_view part : absl::StrSplit(tokens[k].folded, '-', absl::SkipEmpty())) {
-          if (part.size() >= 3) memory->alias_to_key.emplace(std::string(part), key);
+          if (part.size() < 3) continue;
+          memory->alias_to_key.emplace(std::string(part), key);
+          auto v = variants_.find(part);
+          if (v != variants_.end()) memory->alias_to_key.emplace(v->second, key);
         }
       }
     }

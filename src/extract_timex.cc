@@ -1337,7 +1337,7 @@ std::vector<Timex> Tagger::Tag(const Document& doc, const Segmentation& seg) con
   if (years.size() >= 5) {
     std::nth_element(years.begin(), years.begin() + static_cast<long>(years.size() / 2), years.end());
     long long median = years[years.size() / 2];
-    ctx.narrative = !ctx.dct || median < ctx.dct->year() - 12;
+    ctx.narrative = !ctx.dct || median < ctx.dct->year() - 30;
   } else if (!ctx.dct) {
     ctx.narrative = true;
   }

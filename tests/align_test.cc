@@ -169,8 +169,7 @@ TEST_CASE("Every link has a score in range and a reason naming shared terms", "[
 }
 
 // Without the data behind a mechanism, two statements that share nothing
-// else are not linked at all; with it, they are. (Threshold near zero, so
-// that the test shows the mechanism and not a tuning of the threshold.)
+// else are not linked; with it, they are.
 TEST_CASE("Compound splitting and synonyms are what make their links", "[align]") {
   struct Row {
     const char* a;
@@ -183,8 +182,7 @@ TEST_CASE("Compound splitting and synonyms are what make their links", "[align]"
        {"align_settings"}},
       {"Die Begegnung ist für Donnerstag geplant.", "Ein Treffen wurde angekündigt.", {"synonyms"}},
   };
-  AlignOptions options;
-  options.threshold = 0.01;
+  const AlignOptions options;
   for (const Row& row : rows) {
     INFO(row.a << " | " << row.b);
     const std::vector<AnalyzedDocument> docs = {DocFromLines("a", row.a), DocFromLines("b", row.b)};
@@ -235,14 +233,16 @@ TEST_CASE("Document context keeps statements of two look-alike events apart", "[
   // Two events of the same kind, three reports each: the reports of one
   // event share names, the reports of the other share other names.
   // The wording is shared across the two events (outlets write alike);
-  // only the names tell them apart.
+  // the names tell them apart. Four reports of each event.
   const std::vector<std::string> texts = {
-      "Ein Erdbeben erschütterte die Insel Zarnow.\nIn Belmin auf Zarnow stürzten Häuser ein.",
-      "Auf der Insel Zarnow bebte die Erde.\nHelfer aus Korvin erreichten Belmin.",
-      "Korvin schickt Helfer nach Zarnow.\nDas Erdbeben zerstörte Häuser in Belmin.",
-      "Ein Erdbeben erschütterte die Insel Questa.\nHelfer aus Ostrana erreichten Dalvik.",
-      "Auf der Insel Questa bebte die Erde.\nDas Erdbeben zerstörte Häuser in Dalvik.",
-      "Ostrana schickt Helfer nach Questa.\nIn Dalvik auf Questa stürzten Häuser ein.",
+      "Ein Erdbeben erschütterte die Insel Zarnow bei Belmin.\nIn Belmin auf Zarnow stürzten Häuser ein.",
+      "Auf der Insel Zarnow bebte die Erde.\nHelfer erreichten Belmin auf Zarnow.",
+      "Nach dem Beben auf Zarnow schickt das Land Helfer nach Belmin.\nDas Erdbeben zerstörte in Belmin Häuser.",
+      "Zarnow und Belmin zählen die Schäden.\nDie Schule von Belmin auf Zarnow bleibt geschlossen.",
+      "Ein Erdbeben erschütterte die Insel Questa bei Dalvik.\nDie Schule von Dalvik auf Questa bleibt geschlossen.",
+      "Auf der Insel Questa bebte die Erde.\nIn Dalvik auf Questa stürzten Häuser ein.",
+      "Nach dem Beben auf Questa schickt das Land Helfer nach Dalvik.\nHelfer erreichten Dalvik auf Questa.",
+      "Questa und Dalvik zählen die Schäden.\nDas Erdbeben zerstörte in Dalvik Häuser.",
   };
   std::vector<AnalyzedDocument> docs;
   for (size_t i = 0; i < texts.size(); ++i) docs.push_back(DocFromLines(absl::StrCat("d", i), texts[i]));
@@ -252,7 +252,7 @@ TEST_CASE("Document context keeps statements of two look-alike events apart", "[
   REQUIRE_FALSE(alignment.links.empty());
   for (const Link& l : alignment.links) {
     INFO(testing::DebugString(alignment));
-    CHECK((l.doc_a < 3) == (l.doc_b < 3));
+    CHECK((l.doc_a < 4) == (l.doc_b < 4));
   }
 }
 

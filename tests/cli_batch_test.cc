@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "nlohmann/json.hpp"
@@ -106,6 +107,74 @@ TEST_CASE("Batch output is byte-identical for --jobs 1 and --jobs 2", "[cli][bat
     CHECK(one.status == two.status);
     CHECK(one.out.size() > 0);
     CHECK(one.out == two.out);
+  }
+}
+
+std::string WriteClusterCorpus(int clusters) {
+  std::string path = absl::StrCat(TempDir(), "/batch_clusters_", clusters, ".jsonl");
+  std::ofstream out(path, std::ios::binary);
+  const char* de[] = {"Der Kreml teilte am Donnerstag mit, Kim werde im April erwartet. Bestätigt ist das nicht.",
+                      "Kim wird nach Angaben des Kremls Ende April in Russland erwartet. Ein Termin steht nicht fest.",
+                      "Als mögliche Termine wurden der 23. oder 24. April genannt. Das Treffen ist das erste."};
+  const char* en[] = {"The 5.9-magnitude quake struck on Sunday. At least 10 people were killed.",
+                      "A 6.1-magnitude earthquake hit on Sunday. At least 12 people died, officials said."};
+  for (int i = 0; i < clusters; ++i) {
+    nlohmann::json c;
+    c["id"] = absl::StrCat("cluster-", i);
+    c["docs"] = nlohmann::json::array();
+    bool german = i % 2 == 0;
+    int size = i % 7 == 5 ? 1 : 2 + i % 2;  // Some clusters of one document: compare refuses them.
+    for (int d = 0; d < size; ++d) {
+      nlohmann::json doc;
+      doc["id"] = absl::StrCat("c", i, "-d", d);
+      doc["lang"] = german ? "de" : "en";
+      doc["dct"] = "2019-04-18";
+      doc["text"] = german ? de[(i + d) % 3] : en[(i + d) % 2];
+      c["docs"].push_back(doc);
+    }
+    if (i % 11 == 7) {
+      out << "{\"id\": \"broken-" << i << "\", \"docs\": [\n";
+      continue;
+    }
+    out << c.dump() << "\n";
+  }
+  return path;
+}
+
+TEST_CASE("align and compare --format json answer every cluster line, same for any --jobs", "[cli][batch]") {
+  const int n = 120;
+  std::string corpus = WriteClusterCorpus(n);
+  for (const char* command : {"align --jsonl -", "compare --format json --jsonl -"}) {
+    INFO(command);
+    bool compare = absl::StartsWith(command, "compare");
+    RunResult one = Run(absl::StrCat(command, " --jobs 1"), corpus);
+    RunResult two = Run(absl::StrCat(command, " --jobs 2"), corpus);
+    CHECK(one.status == 2);  // Broken lines (and, for compare, one-document clusters).
+    CHECK(one.status == two.status);
+    CHECK(one.out == two.out);
+    std::vector<std::string> lines = absl::StrSplit(one.out, '\n', absl::SkipEmpty());
+    REQUIRE(lines.size() == static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i) {
+      INFO(lines[i]);
+      auto j = nlohmann::json::parse(lines[i]);
+      bool broken = i % 11 == 7;
+      bool single = i % 7 == 5;
+      if (broken) {
+        CHECK(j["id"].is_null());
+        CHECK(j["error"]["where"] == absl::StrCat("<stdin>:", i + 1));
+        continue;
+      }
+      CHECK(j["id"] == absl::StrCat("cluster-", i));
+      if (compare && single) {
+        CHECK(absl::StrContains(j["error"]["message"].get<std::string>(), "at least two documents"));
+      } else if (compare) {
+        CHECK(j["schema"] == "claimdiff.compare/1");
+        CHECK(j["documents"].size() == static_cast<size_t>(2 + i % 2));
+      } else {
+        CHECK_FALSE(j.contains("error"));
+        CHECK(j["links"].is_array());
+      }
+    }
   }
 }
 

@@ -7,6 +7,7 @@
 // ([.seeds], [.example]) while the extraction and alignment stages are
 // being built; run them with `test_compare "[.seeds],[.example]"` to see
 // which points pass.
+#include <cstdlib>
 #include <filesystem>
 #include <functional>
 #include <iostream>
@@ -92,7 +93,24 @@ struct PointNeedles {
   std::vector<std::string> furniture;                 // 9
 };
 
+// With CLAIMDIFF_DUMP_FINDINGS set, prints every finding (for development).
+void Dump(const ClusterResult& r) {
+  if (std::getenv("CLAIMDIFF_DUMP_FINDINGS") == nullptr) return;
+  for (const Link& l : r.alignment.links) {
+    std::cout << "  link " << l.doc_a << ":" << l.sentence_a << " - " << l.doc_b << ":" << l.sentence_b
+              << (l.possibly_different_event ? " (different event?)" : "") << "\n";
+  }
+  for (const Finding& f : r.comparison.findings) {
+    std::cout << "  " << FindingKindName(f.kind) << " " << f.slot << (f.update ? " [update]" : "") << ": "
+              << f.reason << "\n";
+    for (const FindingValue& v : f.values) {
+      std::cout << "      " << v.doc << ":" << v.sentence << " \"" << v.written << "\" = " << v.normalized << "\n";
+    }
+  }
+}
+
 void CheckPoints(const ClusterResult& r, const PointNeedles& n, bool require) {
+  Dump(r);
   std::vector<std::pair<std::string, bool>> points;
   auto dates = Between(r, n.dates_a, n.dates_b);
   points.push_back({"1 proposed dates compatible", Any(dates, [](const Finding& f) {

@@ -216,6 +216,27 @@ struct QuantityRow {
   const char* expected;  // Brief of the quantity finding, "" = none.
 };
 
+// Each row: one number per side in statements about the same quake.
+template <size_t N>
+void RunQuantityRows(const QuantityRow (&kRows)[N], bool ordinal = false) {
+  for (const QuantityRow& row : kRows) {
+    INFO(row.name);
+    DocBuilder a("a");
+    int s = a.Sentence("Das Beben tötete oder verletzte N1 Menschen.");
+    a.Event(s, "Beben", "earthquake").Number(s, "N1", row.va, row.approx_a, row.counts_a, row.unit_a, ordinal);
+    DocBuilder b("b");
+    int t = b.Sentence("Das Beben tötete oder verletzte N2 Menschen.");
+    b.Event(t, "Beben", "earthquake").Number(t, "N2", row.vb, row.approx_b, row.counts_b, row.unit_b, ordinal);
+    Comparison c = Run({a.Build(), b.Build()}, {MakeLink(0, 0, 1, 0)});
+    std::vector<std::string> q = OfSlot(c, "quantity");
+    if (std::string(row.expected).empty()) {
+      CHECK(q.empty());
+    } else {
+      CHECK(q == std::vector<std::string>{row.expected});
+    }
+  }
+}
+
 TEST_CASE("Quantities are compared only when they count the same thing", "[compare]") {
   const QuantityRow kRows[] = {
       // Agreement and refinement.
@@ -242,22 +263,17 @@ TEST_CASE("Quantities are compared only when they count the same thing", "[compa
       {"different units", 10, "exact", "", "EUR", 12, "exact", "", "USD", ""},
       {"no counts, no unit", 10, "exact", "", "", 12, "exact", "", "", ""},
   };
-  for (const QuantityRow& row : kRows) {
-    INFO(row.name);
-    DocBuilder a("a");
-    int s = a.Sentence("Das Beben tötete oder verletzte N1 Menschen.");
-    a.Event(s, "Beben", "earthquake").Number(s, "N1", row.va, row.approx_a, row.counts_a, row.unit_a);
-    DocBuilder b("b");
-    int t = b.Sentence("Das Beben tötete oder verletzte N2 Menschen.");
-    b.Event(t, "Beben", "earthquake").Number(t, "N2", row.vb, row.approx_b, row.counts_b, row.unit_b);
-    Comparison c = Run({a.Build(), b.Build()}, {MakeLink(0, 0, 1, 0)});
-    std::vector<std::string> q = OfSlot(c, "quantity");
-    if (std::string(row.expected).empty()) {
-      CHECK(q.empty());
-    } else {
-      CHECK(q == std::vector<std::string>{row.expected});
-    }
-  }
+  RunQuantityRows(kRows);
+}
+
+TEST_CASE("Ordinals name members of a series: only equal ones are compared", "[compare]") {
+  const QuantityRow kRows[] = {
+      {"first vs second summit", 1, "exact", "meeting", "", 2, "exact", "meeting", "", ""},
+      {"first in both", 1, "exact", "meeting", "", 1, "exact", "meeting", "",
+       "agree quantity 1 meeting (ordinal) / 1 meeting (ordinal)"},
+      {"first meeting vs second invitation", 1, "exact", "meeting", "", 2, "exact", "invitation", "", ""},
+  };
+  RunQuantityRows(kRows, true);
 }
 
 TEST_CASE("First meeting and second invitation are different things", "[compare]") {

@@ -19,6 +19,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/civil_time.h"
@@ -87,11 +88,17 @@ inline std::string Describe(const Statement& st, const std::string& text) {
   return absl::StrCat(" ", absl::StrJoin(items, " "), " ");
 }
 
-// True when every space-separated item of `want` is an item of `described`.
+// The items of `want` (space-separated) that `described` lacks. An item
+// matches a described item exactly, or up to a '^' (place) or '@' (date)
+// that the want item leaves out.
 inline std::string Missing(const std::string& described, const std::string& want) {
   std::string missing;
   for (absl::string_view item : absl::StrSplit(want, ' ', absl::SkipEmpty())) {
-    if (described.find(absl::StrCat(" ", item, " ")) == std::string::npos) absl::StrAppend(&missing, " ", item);
+    bool found = false;
+    for (const char* end : {" ", "^", "@"}) {
+      if (described.find(absl::StrCat(" ", item, end)) != std::string::npos) found = true;
+    }
+    if (!found) absl::StrAppend(&missing, " ", item);
   }
   return missing;
 }

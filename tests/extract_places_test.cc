@@ -117,6 +117,7 @@ TEST_CASE("PlaceMatcher finds places with their roles", "[extract][places]") {
        "Pyongyang's>Pyongyang:other | Chinese>China:origin"},
       {"en", "Flooding hit Mobile, Alabama, overnight.", "Mobile>Mobile:other | Alabama>Alabama:other"},
       {"en", "The band played in Reading last summer.", "Reading>Reading:event"},
+      {"en", "Troops returned to the U.S. on Friday.", "U.S.>United States:event"},
       {"en", "Speaking in Moscow, Putin said the summit would take place in Vladivostok.",
        "Moscow>Moscow:speaker | Vladivostok>Vladivostok:event"},
       {"en", "The meeting will be held in Vladivostok, the Kremlin said in a statement.",
@@ -240,6 +241,8 @@ TEST_CASE("PlaceMatcher answers containment", "[extract][places]") {
       {"country:RU", "continent:AS", true}, {"country:CN", "continent:EU", false},
       {"region:RU.59", "country:RU", true}, {"region:RU.59", "continent:AS", true},
       {"country:RU", vladivostok, false}, {"nonsense:1", "country:RU", false},
+      {"geo:5761708", "region:US.OR", true},  {"geo:5761708", "continent:NA", true},  // Woodburn, Oregon.
+      {"geo:2013348", "country:CN", false},
   };
   for (const Case& c : cases) {
     INFO(c.inner << " within " << c.outer);

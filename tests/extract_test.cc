@@ -79,7 +79,7 @@ TEST_CASE("Extraction in a made-up language uses only its data", "[extract]") {
                          "Blarg-Tekker Pim Olo snikka ponta kravit nup.",
                          "Nordika Blatto mibbo grumli hummi blomen 5,9 pok.",
                          "Vrai nup snik.",
-                         "Tarranzo kravit ko Pelaro 1.500 hummi."});
+                         "Tarranzo mibbo kravit 1.500 hummi ko Pelaro."});
   REQUIRE(a.ext.statements.size() == 5);
   std::vector<std::string> d;
   for (const Statement& st : a.ext.statements) d.push_back(Describe(st, a.doc.text));
@@ -93,7 +93,7 @@ TEST_CASE("Extraction in a made-up language uses only its data", "[extract]") {
   INFO(d[2]);
   // Origin + generic media noun; a vague number; a generic count word gives way to a specific one;
   // the decimal separator from locale.tsv.
-  CHECK(Missing(d[2], "P:nordic_media cert=hedged Q:20/vague/c=killed Q:5.9/exact/u=magnitude") == "");
+  CHECK(Missing(d[2], "P:nordic_media Q:20/vague/c=killed Q:5.9/exact/u=magnitude") == "");
   INFO(d[3]);
   CHECK(Missing(d[3], "cert=unconfirmed") == "");
   // The previous sentence is downgraded by the comment after it.
@@ -101,7 +101,7 @@ TEST_CASE("Extraction in a made-up language uses only its data", "[extract]") {
   INFO(d[4]);
   // A bare name part with the genitive suffix resolves to the full name
   // seen earlier; the group separator from locale.tsv.
-  CHECK(Missing(d[4], "P:tarran_mek Q:1500/exact/c=people") == "");
+  CHECK(Missing(d[4], "P:tarran_mek Q:1500/exact/c=people cert=hedged E:meeting") == "");
   // Month and weekday words of the made-up language reach the time tagger:
   // "ko Lunaro" is a time expression, so no number near it is a quantity.
   bool lunaro = false;
@@ -200,7 +200,7 @@ TEST_CASE("English claims: casualty numbers, magnitudes, sources, hedges", "[ext
         "Ten people are killed and about 50 hurt.",
         "80 Hurt",
         "The island is home to 120,000 people.",
-        "The U.S. Geological Survey said the quake measured magnitude 5.9.",
+        "The U.S. Geological Survey said the quake measured magnitude 6.",
         "2.3 million people live in the province.",
         "The quake struck at 10:30 a.m. on April 23, 2008.",
         "Mr. Smith said dozens of homes were destroyed.",
@@ -210,7 +210,7 @@ TEST_CASE("English claims: casualty numbers, magnitudes, sources, hedges", "[ext
         "Q:10/exact/c=killed Q:50/about/c=injured",
         "Q:80/exact/c=injured",
         "Q:120000/exact/c=population",
-        "Q:5.9/exact/u=magnitude cert=announced A:usgs/official E:earthquake",
+        "Q:6/exact/u=magnitude cert=announced A:usgs/official E:earthquake",
         "Q:2.3e+06/exact/c=people",
         "E:earthquake",
         "P:smith A:smith/person Q:24/vague/c=homes cert=unconfirmed ctx",

@@ -233,7 +233,7 @@ TEST_CASE("Markdown cases one by one", "[ingest]") {
       {"* a\n+ b\n10) c\n", "  a\n  b\n    c\n"},
       {"`a *b*` c\n", " a *b*  c\n"},
       {"a\n\n***\n", "a\n\n   \n"},
-      {"x<!-- a\nb -->y\n", "x       \n     y\n"},
+      {"x<!-- a\nb -->y\n", "x      \n     y\n"},
       {"Fußnote[^1].\n", "Fußnote    .\n"},
   };
   for (const Case& c : cases) {

@@ -44,7 +44,7 @@ struct AlignOptions {
   // Links scoring below this (cosine of the weighted term vectors, 0..1)
   // are dropped. Lower finds more paraphrases and more false links.
   // Chosen on ECB+ dev and the seed pair (scripts/eval_alignment).
-  double threshold = 0.15;
+  double threshold = 0.08;
   // At most this many links from one statement to the statements of one
   // other document (0 = no limit). News repeats a fact in a few sentences;
   // more partners are mostly noise.

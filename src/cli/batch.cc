@@ -3,10 +3,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <atomic>
+#include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstring>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -25,9 +30,12 @@ struct Record {
   std::string line;   // JSON text, when from JSON Lines.
   std::string where;  // "file:line".
   std::optional<Cluster> cluster;
+  std::string cluster_id;  // The id of `cluster`, kept for an error line.
   std::string output;
   bool failed = false;
   std::string error;
+  size_t bytes = 0;   // Input bytes, for the in-flight limit.
+  bool done = false;  // Set by the worker, under the pipeline's lock.
 };
 
 bool IsJsonlInput(const std::string& path, const IngestOptions& ingest) {
@@ -44,8 +52,8 @@ std::string ErrorLine(const Record& record, absl::string_view message) {
     if (parsed.is_object() && parsed.contains("id") && (parsed["id"].is_string() || parsed["id"].is_number())) {
       j["id"] = parsed["id"];
     }
-  } else if (record.cluster) {
-    j["id"] = record.cluster->id;
+  } else if (!record.cluster_id.empty()) {
+    j["id"] = record.cluster_id;
   }
   j["error"] = {{"message", std::string(message)}, {"where", record.where}};
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -82,41 +90,135 @@ class Progress {
   bool shown_ = false;
 };
 
-void ProcessWindow(std::vector<Record>& window, const IngestOptions& ingest, const RecordFn& fn, int jobs) {
-  std::atomic<size_t> next{0};
-  auto work = [&]() {
-    for (size_t i = next.fetch_add(1); i < window.size(); i = next.fetch_add(1)) {
-      Record& r = window[i];
-      absl::StatusOr<std::string> out;
-      if (r.cluster) {
-        out = fn(*std::move(r.cluster));
-      } else {
-        auto cluster = ParseJsonlRecord(r.line, r.where, ingest);
-        if (cluster.ok()) {
-          out = fn(*std::move(cluster));
-        } else {
-          out = cluster.status();
-        }
-      }
-      if (out.ok()) {
-        r.output = *std::move(out);
-      } else {
-        r.failed = true;
-        std::string message(out.status().message());
-        if (!absl::StartsWith(message, r.where)) message = absl::StrCat(r.where, ": ", message);
-        r.output = ErrorLine(r, message);
-        r.error = message;
-      }
-      r.line.clear();
-      r.line.shrink_to_fit();
+// Streams records through `jobs` worker threads. The reading thread adds
+// records (Add) while the workers process earlier ones, and writes results
+// in input order as soon as the oldest record is done; at most `max_records`
+// records (and about `max_bytes` of input) are in flight, so memory stays
+// bounded however long the stream. Reading, processing and writing overlap:
+// there is no barrier between windows.
+class RecordPipeline {
+ public:
+  using Writer = std::function<absl::Status(Record&)>;
+
+  RecordPipeline(const IngestOptions& ingest, const RecordFn& fn, int jobs, size_t max_records, size_t max_bytes,
+                 Writer writer)
+      : ingest_(ingest), fn_(fn), max_records_(std::max<size_t>(max_records, 1)),
+        max_bytes_(std::max<size_t>(max_bytes, 1)), writer_(std::move(writer)) {
+    for (int t = 0; t < std::max(jobs, 1); ++t) workers_.emplace_back([this] { Work(); });
+  }
+  ~RecordPipeline() { Stop(); }
+
+  // Queues a record; first writes finished records, and waits while the
+  // pipeline is full.
+  absl::Status Add(Record record) {
+    std::unique_lock<std::mutex> lock(mu_);
+    while (true) {
+      if (auto s = WriteDoneLocked(lock); !s.ok()) return s;
+      if (records_.size() < max_records_ && (bytes_ == 0 || bytes_ < max_bytes_)) break;
+      written_cv_.wait(lock, [this] { return (!records_.empty() && records_.front()->done) || stop_; });
     }
-  };
-  std::vector<std::thread> threads;
-  int extra = std::min<int>(jobs - 1, static_cast<int>(window.size()) - 1);
-  for (int t = 0; t < extra; ++t) threads.emplace_back(work);
-  work();
-  for (std::thread& t : threads) t.join();
-}
+    record.bytes = record.line.size();
+    bytes_ += record.bytes;
+    records_.push_back(std::make_unique<Record>(std::move(record)));
+    work_cv_.notify_one();
+    return absl::OkStatus();
+  }
+
+  // Writes everything still in flight, in order, and stops the workers.
+  absl::Status Finish() {
+    std::unique_lock<std::mutex> lock(mu_);
+    while (!records_.empty()) {
+      written_cv_.wait(lock, [this] { return records_.front()->done || stop_; });
+      if (auto s = WriteDoneLocked(lock); !s.ok()) return s;
+    }
+    lock.unlock();
+    Stop();
+    return absl::OkStatus();
+  }
+
+ private:
+  void Stop() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    work_cv_.notify_all();
+    written_cv_.notify_all();
+    for (std::thread& t : workers_) {
+      if (t.joinable()) t.join();
+    }
+  }
+
+  // Writes (outside the lock) the finished records at the head of the queue.
+  absl::Status WriteDoneLocked(std::unique_lock<std::mutex>& lock) {
+    while (!records_.empty() && records_.front()->done) {
+      std::unique_ptr<Record> r = std::move(records_.front());
+      records_.pop_front();
+      --next_;  // Indices into records_ shift by one.
+      bytes_ -= r->bytes;
+      lock.unlock();
+      absl::Status s = writer_(*r);
+      r.reset();
+      lock.lock();
+      if (!s.ok()) return s;
+    }
+    return absl::OkStatus();
+  }
+
+  void Work() {
+    std::unique_lock<std::mutex> lock(mu_);
+    while (true) {
+      work_cv_.wait(lock, [this] { return stop_ || next_ < records_.size(); });
+      if (stop_) return;
+      Record* r = records_[next_++].get();
+      lock.unlock();
+      Process(*r);
+      lock.lock();
+      r->done = true;
+      if (r == records_.front().get()) written_cv_.notify_all();
+    }
+  }
+
+  void Process(Record& r) const {
+    absl::StatusOr<std::string> out;
+    if (r.cluster) {
+      r.cluster_id = r.cluster->id;
+      out = fn_(*std::move(r.cluster));
+      r.cluster.reset();
+    } else {
+      auto cluster = ParseJsonlRecord(r.line, r.where, ingest_);
+      if (cluster.ok()) {
+        out = fn_(*std::move(cluster));
+      } else {
+        out = cluster.status();
+      }
+    }
+    if (out.ok()) {
+      r.output = *std::move(out);
+    } else {
+      r.failed = true;
+      std::string message(out.status().message());
+      if (!absl::StartsWith(message, r.where)) message = absl::StrCat(r.where, ": ", message);
+      r.output = ErrorLine(r, message);
+      r.error = message;
+    }
+    std::string().swap(r.line);
+  }
+
+  const IngestOptions& ingest_;
+  const RecordFn& fn_;
+  const size_t max_records_;
+  const size_t max_bytes_;
+  Writer writer_;
+  std::mutex mu_;
+  std::condition_variable work_cv_;     // A record was queued, or stop.
+  std::condition_variable written_cv_;  // The oldest record is done, or stop.
+  std::deque<std::unique_ptr<Record>> records_;  // In input order.
+  size_t next_ = 0;   // Index in records_ of the next record to process.
+  size_t bytes_ = 0;  // Input bytes of the records in flight.
+  bool stop_ = false;
+  std::vector<std::thread> workers_;
+};
 
 }  // namespace
 
@@ -125,8 +227,6 @@ absl::StatusOr<BatchStats> RunBatch(const CommonOptions& options, const BatchOpt
   auto ingest = MakeIngestOptions(options);
   if (!ingest.ok()) return ingest.status();
   BatchStats stats;
-  std::vector<Record> window;
-  size_t window_bytes = 0;
   size_t bytes_read = 0;
   size_t total_bytes = 0;
   for (const std::string& path : options.inputs) {
@@ -135,22 +235,27 @@ absl::StatusOr<BatchStats> RunBatch(const CommonOptions& options, const BatchOpt
   }
   Progress progress(batch.progress, total_bytes);
 
-  auto flush = [&]() -> absl::Status {
-    ProcessWindow(window, *ingest, fn, batch.jobs);
-    for (Record& r : window) {
-      ++stats.records;
-      if (r.failed) {
-        ++stats.failed;
-        Warn(r.error);
+  // Runs on the reading thread (inside Add and Finish), in input order.
+  bool wrote_any = false;
+  auto write = [&](Record& r) -> absl::Status {
+    ++stats.records;
+    if (r.failed) {
+      ++stats.failed;
+      Warn(r.error);
+    }
+    if (!r.output.empty()) {
+      if (r.output.back() != '\n') r.output.push_back('\n');
+      if (wrote_any && !batch.separator.empty()) {
+        if (auto s = sink->Write(batch.separator); !s.ok()) return s;
       }
-      if (!r.output.empty() && r.output.back() != '\n') r.output.push_back('\n');
+      wrote_any = true;
       if (auto s = sink->Write(r.output); !s.ok()) return s;
     }
-    window.clear();
-    window_bytes = 0;
     progress.Update(stats.records, bytes_read);
     return absl::OkStatus();
   };
+  // Two windows in flight: the workers never wait for the reader to refill.
+  RecordPipeline pipeline(*ingest, fn, std::max(batch.jobs, 1), 2 * batch.window, 2 * batch.window_bytes, write);
 
   Cluster combined;
   for (const std::string& path : options.inputs) {
@@ -163,6 +268,7 @@ absl::StatusOr<BatchStats> RunBatch(const CommonOptions& options, const BatchOpt
       size_t cap = 0;
       ssize_t n;
       size_t line_number = 0;
+      absl::Status status;
       while ((n = ::getline(&buf, &cap, in)) >= 0) {
         ++line_number;
         bytes_read += static_cast<size_t>(n);
@@ -172,19 +278,13 @@ absl::StatusOr<BatchStats> RunBatch(const CommonOptions& options, const BatchOpt
         Record r;
         r.line = std::string(line);
         r.where = absl::StrCat(path == "-" ? "<stdin>" : path, ":", line_number);
-        window_bytes += r.line.size();
-        window.push_back(std::move(r));
-        if (window.size() >= batch.window || window_bytes >= batch.window_bytes) {
-          if (auto s = flush(); !s.ok()) {
-            std::free(buf);
-            if (in != stdin) std::fclose(in);
-            return s;
-          }
-        }
+        status = pipeline.Add(std::move(r));
+        if (!status.ok()) break;
       }
       std::free(buf);
-      bool error = std::ferror(in) != 0;
+      bool error = status.ok() && std::ferror(in) != 0;
       if (in != stdin) std::fclose(in);
+      if (!status.ok()) return status;
       if (error) return absl::DataLossError(absl::StrCat(path, ": read error"));
       continue;
     }
@@ -203,22 +303,18 @@ absl::StatusOr<BatchStats> RunBatch(const CommonOptions& options, const BatchOpt
       Record r;
       r.where = path;
       r.cluster = std::move(c);
-      window.push_back(std::move(r));
-      if (window.size() >= batch.window) {
-        if (auto s = flush(); !s.ok()) return s;
-      }
+      if (auto s = pipeline.Add(std::move(r)); !s.ok()) return s;
     }
   }
   if (!combined.docs.empty()) {
-    combined.is_cluster = true;
+    // Not a JSON Lines cluster line: is_cluster stays false, so that a
+    // command can tell files given together from a cluster record.
     Record r;
-    r.where = combined.id;
+    r.where = combined.docs.front().path;
     r.cluster = std::move(combined);
-    window.push_back(std::move(r));
+    if (auto s = pipeline.Add(std::move(r)); !s.ok()) return s;
   }
-  if (!window.empty()) {
-    if (auto s = flush(); !s.ok()) return s;
-  }
+  if (auto s = pipeline.Finish(); !s.ok()) return s;
   return stats;
 }
 

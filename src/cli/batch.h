@@ -22,9 +22,10 @@ using RecordFn = std::function<absl::StatusOr<std::string>(Cluster cluster)>;
 
 struct BatchOptions {
   int jobs = 1;
-  // Records per window; a window is read, processed in parallel, written.
+  // Records per window. Up to two windows are in flight: read while the
+  // workers process, written in input order as soon as each is done.
   size_t window = 512;
-  // Bytes of input per window, at most (a window ends early past this).
+  // Bytes of input per window, about (the reader waits past twice this).
   size_t window_bytes = size_t{32} << 20;
   // When the inputs are plain documents (not JSON Lines), treat all of them
   // as one cluster (compare, align) instead of one record each (segment,
@@ -32,6 +33,9 @@ struct BatchOptions {
   bool files_form_one_cluster = false;
   // Show progress on standard error when it is a terminal.
   bool progress = true;
+  // Written between two non-empty outputs (e.g. a blank line between text
+  // reports). A record whose output is empty writes nothing at all.
+  std::string separator;
 };
 
 struct BatchStats {
