@@ -276,7 +276,8 @@ PreparedCluster PrepareCluster(absl::Span<const AnalyzedDocument> docs, absl::Sp
       // Names and transliterations ("Wladiwostok", "Vladivostok"): rare
       // capitalized words that are no known word or compound also match by
       // character trigrams.
-      if (w.upper && parts.empty() && CodePoints(w.folded) >= 5 && terms.BackgroundShare(stem) == 0 &&
+      if (w.upper && parts.empty() && terms.ngram_min_length() > 0 &&
+          CodePoints(w.folded) >= terms.ngram_min_length() && terms.BackgroundShare(stem) == 0 &&
           !terms.IsKnownWord(w.folded)) {
         for (const std::string& tri : Trigrams(w.folded)) {
           add({absl::StrCat("g:", tri), TermKind::kNgram, w.folded}, 1.0);

@@ -130,6 +130,7 @@ LanguageTerms::LanguageTerms(const Lexicon& lexicon) {
   size_t value = 0;
   if (absl::SimpleAtoi(settings.Get("compound_min_length", "0"), &value)) compound_min_length_ = value;
   if (absl::SimpleAtoi(settings.Get("compound_min_part", "3"), &value)) compound_min_part_ = value;
+  if (absl::SimpleAtoi(settings.Get("ngram_min_length", "5"), &value)) ngram_min_length_ = value;
 
   auto fold = [](absl::string_view s) {
     std::string out;

@@ -88,6 +88,8 @@ class LanguageTerms {
   // True when `folded` is listed in compound_parts.tsv (a common word).
   bool IsKnownWord(absl::string_view folded) const { return compound_parts_.contains(folded); }
   bool splits_compounds() const { return compound_min_length_ > 0; }
+  // Words of at least this many characters may match by trigrams (0 = never).
+  size_t ngram_min_length() const { return ngram_min_length_; }
 
  private:
   bool KnownPart(absl::string_view part, const absl::flat_hash_set<std::string>& vocabulary) const;
@@ -103,6 +105,7 @@ class LanguageTerms {
   std::vector<std::string> linkers_;  // Linking elements ("s", "es", "n").
   size_t compound_min_length_ = 0;    // Characters; 0 = no splitting.
   size_t compound_min_part_ = 3;
+  size_t ngram_min_length_ = 5;
 };
 
 // Number of code points of UTF-8 text.

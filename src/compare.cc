@@ -54,6 +54,7 @@ class Comparer {
     for (size_t i = 0; i < alignment_.links.size(); ++i) CompareLink(static_cast<int>(i));
     CompareTitlesPerPerson();
     ComparePerEvent();
+    SourceUpdates();
     OnlyIn();
     Sort();
     return std::move(out_);
@@ -249,6 +250,53 @@ class Comparer {
           if (SharedEventClasses(a, b).empty() || !ShareParticipantsIfAny(a, b)) continue;
           for (const SlotResult& r : CompareSlots(a, b, false)) Add(r, a, b, -1, "same event, via linked statements: ");
         }
+      }
+    }
+  }
+
+  // The groups (compare_sources.tsv) of a statement's sources, and of its
+  // participants too when `with_participants`.
+  std::set<std::string> SourceGroups(const Statement& st, bool with_participants) const {
+    std::set<std::string> out;
+    for (const Attribution& a : st.attributions) out.insert(k_.SourceGroup(a.key));
+    if (with_participants) {
+      for (const Participant& p : st.participants) {
+        if (!p.key.empty()) out.insert(k_.SourceGroup(p.key));
+      }
+    }
+    return out;
+  }
+
+  // A statement that says time or place are not known yet ("Ort und Zeit
+  // nannte der Sprecher noch nicht"), left unlinked, against statements of
+  // other documents about the same event from the same source that give
+  // them: the later one is an update. Only refinements come out of this.
+  void SourceUpdates() {
+    for (size_t du = 0; du < docs_.size(); ++du) {
+      for (const Statement& u : docs_[du].ext.statements) {
+        Side open = MakeSide(static_cast<int>(du), &u);
+        if (!(u.negated || u.certainty == Certainty::kUnclear) || !u.places.empty()) continue;
+        if (linked_.count({open.doc, u.sentence})) continue;
+        std::set<std::string> groups_u = SourceGroups(u, true);
+        bool covered = false;
+        for (size_t dv = 0; dv < docs_.size(); ++dv) {
+          if (dv == du) continue;
+          for (const Statement& v : docs_[dv].ext.statements) {
+            Side valued = MakeSide(static_cast<int>(dv), &v);
+            if (SharedEventClasses(open, valued).empty()) continue;
+            std::set<std::string> attributed = SourceGroups(v, false);
+            bool same_source = false;
+            for (const std::string& g : groups_u) same_source = same_source || attributed.count(g) > 0;
+            if (!same_source) continue;
+            for (const SlotResult& r : CompareSlots(valued, open, false)) {
+              if (!r.update) continue;
+              Add(r, valued, open, -1, "same event and source: ");
+              covered = true;
+              linked_.insert({valued.doc, v.sentence});
+            }
+          }
+        }
+        if (covered) linked_.insert({open.doc, u.sentence});
       }
     }
   }

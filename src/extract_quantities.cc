@@ -91,6 +91,8 @@ absl::StatusOr<std::unique_ptr<QuantityTagger>> QuantityTagger::Create(const Lex
     t->counts_stem_.emplace(stemmer.Stem(f), c);
   }
   for (const LexiconRow& row : lexicon.Table("months").rows) t->months_.insert(FoldCase(row.fields[0]));
+  for (const LexiconRow& row : lexicon.Table("stopwords").rows) t->stopwords_.insert(FoldCase(row.fields[0]));
+  for (const std::string& s : SettingValues(settings, "unit_link")) t->unit_links_.insert(FoldCase(s));
   return t;
 }
 
@@ -138,6 +140,12 @@ std::vector<Quantity> QuantityTagger::Find(absl::string_view /*text*/, const std
       // Glued to a word before ("G20") or a clock time ("10:30"): no quantity.
       if (i > 0 && Glued(t) && tokens[i - 1].kind == Token::kWord) {
         ++i;
+        continue;
+      }
+      // A word glued after ("76ers", "3D") that is no unit or ordinal suffix.
+      if (i + 1 < n && Glued(tokens[i + 1]) && tokens[i + 1].kind == Token::kWord &&
+          UnitAt(tokens[i + 1], true) == nullptr && !ordinal_suffixes_.contains(tokens[i + 1].folded)) {
+        i += 2;
         continue;
       }
       if (i + 2 < n && tokens[i + 1].folded == ":" && Glued(tokens[i + 1]) && tokens[i + 2].kind == Token::kNumber) {
@@ -226,9 +234,18 @@ std::vector<Quantity> QuantityTagger::Find(absl::string_view /*text*/, const std
       }
     }
     if (q.unit.empty() && left > 0) {
-      if (const Unit* u = UnitAt(tokens[left - 1], false)) {
+      // "Stärke 5,9", "magnitude-5.2", "magnitude of 6.1".
+      size_t u_at = left - 1;
+      if (tokens[u_at].folded == "-" && Glued(tokens[left]) && u_at > 0) {
+        --u_at;
+      } else if (unit_links_.contains(tokens[u_at].folded) && u_at > 0) {
+        --u_at;
+      }
+      const Unit* u = UnitAt(tokens[u_at], false);
+      if (u == nullptr && u_at != left - 1) u = nullptr;
+      if (u != nullptr) {
         q.unit = u->canonical;
-        --left;
+        left = u_at;
       }
     }
     // Years: a bare four-digit integer that measures and counts nothing.
@@ -244,7 +261,17 @@ std::vector<Quantity> QuantityTagger::Find(absl::string_view /*text*/, const std
     const Count* specific = nullptr;
     const Count* generic = nullptr;
     size_t specific_at = 0, generic_at = 0;
-    for (size_t k = j; !measure && k < n && k < j + count_window_ * 2; ++k) {
+    // A count verb right before the number wins ("killed 26,000 people",
+    // "killing at least 10"): a later one belongs to a later number
+    // ("killed 10 people and injured 50").
+    if (!measure && left > 0) {
+      const Count* c = CountAt(tokens[left - 1]);
+      if (c != nullptr && c->before && !c->generic) {
+        specific = c;
+        specific_at = left - 1;
+      }
+    }
+    for (size_t k = j; specific == nullptr && !measure && k < n && k < j + count_window_ * 2; ++k) {
       if (IsBreak(tokens[k]) || tokens[k].kind == Token::kNumber) break;
       if (k >= j + count_window_ && generic == nullptr) break;
       const Count* c = CountAt(tokens[k]);
@@ -293,7 +320,7 @@ std::vector<Quantity> QuantityTagger::Find(absl::string_view /*text*/, const std
       }
       if (row >= 0) {
         q.counts = events->Class(row);
-      } else if (tokens[k].folded.size() >= 3 && !skip[k]) {
+      } else if (tokens[k].folded.size() >= 3 && !skip[k] && !stopwords_.contains(tokens[k].folded)) {
         q.counts = tokens[k].folded;
       }
       if (!q.counts.empty()) q.counts_span = Span{tokens[k].start, tokens[k].end};

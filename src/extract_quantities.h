@@ -10,8 +10,9 @@
 //   quantity_approx.tsv   phrase before the number, approx kind
 //   quantity_counts.tsv   word, what it counts, specificity (specific|generic), position
 //   locale.tsv            decimal_separator, group_separator
-//   claims.tsv            about_tolerance, count_window, ordinal_digit_dot, ordinal_suffix
+//   claims.tsv            about_tolerance, count_window, ordinal_digit_dot, ordinal_suffix, unit_link
 //   months.tsv            a number next to a month name is a date, not a quantity
+//   stopwords.tsv         function words, never taken as what a number counts
 //
 // Numbers inside time expressions are skipped (the caller marks them), and
 // so are bare four-digit numbers that count nothing (years).
@@ -75,6 +76,8 @@ class QuantityTagger {
   absl::flat_hash_map<std::string, Count> counts_exact_;
   absl::flat_hash_map<std::string, Count> counts_stem_;
   absl::flat_hash_set<std::string> months_;
+  absl::flat_hash_set<std::string> unit_links_;  // "magnitude of 6.1".
+  absl::flat_hash_set<std::string> stopwords_;   // Never what a number counts (stopwords.tsv).
 };
 
 }  // namespace claimdiff

@@ -321,13 +321,18 @@ long long SentenceMatcher::YearFor(int month, int day) const {
   std::optional<absl::CivilDay> a = Anchor();
   if (!a) return 0;
   if (Narrative()) return a->year();
-  int am = a->month(), ad = a->day();
-  int cmp = month != am ? (month < am ? -1 : 1) : (day == 0 || day == ad ? 0 : (day < ad ? -1 : 1));
-  if (ctx_.tense == "past") return cmp <= 0 ? a->year() : a->year() - 1;
-  if (ctx_.tense == "future") return cmp >= 0 ? a->year() : a->year() + 1;
-  int diff = month - am;
-  if (diff > 6) return a->year() - 1;
-  if (diff < -6) return a->year() + 1;
+  // Days from the anchor to the date in the anchor's year (months: their
+  // first or last day, whichever is nearer). The tense moves a date to the
+  // previous or next year only when it lies more than two months on the
+  // wrong side: "wurden der 23. oder 24. April genannt" five days before
+  // is still this April.
+  absl::CivilDay same_year = day ? absl::CivilDay(a->year(), month, day) : absl::CivilDay(a->year(), month, 1);
+  long long diff_days = same_year - *a;
+  if (!day && diff_days < 0) diff_days = std::min<long long>(0, timex::LastDayOfMonth(absl::CivilMonth(same_year)) - *a);
+  if (ctx_.tense == "past") return diff_days > 61 ? a->year() - 1 : a->year();
+  if (ctx_.tense == "future") return diff_days < -61 ? a->year() + 1 : a->year();
+  if (diff_days > 183) return a->year() - 1;
+  if (diff_days < -183) return a->year() + 1;
   return a->year();
 }
 
@@ -497,8 +502,9 @@ bool SentenceMatcher::TryFullDate(size_t i, Cand* c) {
     size_t mw = Month(j, &month);
     if (!mw) return TryNumericDate(i, c);
     size_t k = j + mw;
-    if (!Day(k, &day, &used, &dotted) || dotted) return false;
+    if (!Day(k, &day, &used, &dotted)) return false;
     if (IsNum(k) && toks_[k].digits > 2) return false;
+    if (dotted) used = 1;  // "April 23." at the end of a sentence.
     end = k + used;
     if (IsPunct(end, ",")) {
       long long y;

@@ -90,8 +90,8 @@ std::vector<Line> SplitLines(absl::string_view text) {
   bool seen_content = false;
   bool blank_since = false;
   while (i <= text.size()) {
-    size_t e = text.find_first_of("\r\n", i);
-    if (e == absl::string_view::npos) e = text.size();
+    size_t e = i;
+    while (e < text.size() && text[e] != '\n' && text[e] != '\r') ++e;
     Line line;
     line.start = i;
     line.end = e;

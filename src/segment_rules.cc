@@ -302,8 +302,8 @@ std::vector<size_t> FindListMarkers(absl::string_view text) {
   while (i < text.size()) {
     while (i < text.size() && blank(text[i])) ++i;
     if (i >= text.size()) break;
-    Token t{i, text.find_first_of(" \n\t\r", i)};
-    if (t.end == absl::string_view::npos) t.end = text.size();
+    Token t{i, i};
+    while (t.end < text.size() && !blank(text[t.end])) ++t.end;
     const absl::string_view tok = text.substr(t.start, t.end - t.start);
     if (tok.size() >= 2 && tok.size() <= 8 && (tok.back() == '.' || tok.back() == ')')) {
       const int value = ListMarkerValue(tok);
@@ -358,8 +358,10 @@ std::vector<size_t> FindListMarkers(absl::string_view text) {
 
 std::vector<size_t> FindWeakBreaks(absl::string_view text) {
   std::vector<size_t> out;
-  for (size_t i = text.find_first_of(".!?"); i != absl::string_view::npos && i < text.size();
-       i = text.find_first_of(".!?", i + 1)) {
+  // A byte loop: absl::string_view::find_first_of builds a table per call.
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c != '.' && c != '!' && c != '?') continue;
     size_t j = i + 1;
     while (j < text.size() && (text[j] == '.' || text[j] == '!' || text[j] == '?')) ++j;
     while (j < text.size()) {

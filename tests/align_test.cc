@@ -152,6 +152,14 @@ TEST_CASE("AlignStatements links what each German fixture expects", "[align]") {
   for (const Fixture& f : AllFixtures()) {
     INFO("fixture " << f.name);
     const Alignment alignment = Align(f.docs, GermanLexicon());
+    AlignOptions all;
+    all.threshold = 0;
+    all.keep_different_event = true;
+    std::string scores;
+    for (const Link& l : Align(f.docs, GermanLexicon(), all).links) {
+      absl::StrAppend(&scores, l.doc_a, ":", l.sentence_a, "-", l.doc_b, ":", l.sentence_b, "=", l.score, " ");
+    }
+    INFO("all scores: " << scores);
     for (const std::string& row : f.expected) CheckExpectation(row, alignment);
   }
 }
@@ -169,7 +177,7 @@ TEST_CASE("Every link has a score in range and a reason naming shared terms", "[
 }
 
 // Without the data behind a mechanism, two statements that share nothing
-// else are not linked; with it, they are.
+// else have no similarity at all; with it, they have some.
 TEST_CASE("Compound splitting and synonyms are what make their links", "[align]") {
   struct Row {
     const char* a;
@@ -177,12 +185,15 @@ TEST_CASE("Compound splitting and synonyms are what make their links", "[align]"
     std::vector<const char*> emptied_tables;  // Replaced by empty tables.
   };
   const std::vector<Row> rows = {
-      {"Das Gipfeltreffen beginnt am Montag.", "Vorbereitet wird das Treffen seit Wochen.", {"align_settings"}},
+      // "Gipfeltreffen" is also listed as a synonym of "Treffen".
+      {"Das Gipfeltreffen beginnt am Montag.", "Vorbereitet wird das Treffen seit Wochen.",
+       {"align_settings", "synonyms"}},
       {"Der Streit über das Atomwaffenprogramm dauert an.", "Zugeständnisse beim Atomprogramm fehlen.",
        {"align_settings"}},
       {"Die Begegnung ist für Donnerstag geplant.", "Ein Treffen wurde angekündigt.", {"synonyms"}},
   };
-  const AlignOptions options;
+  AlignOptions options;
+  options.threshold = 0.01;  // Any similarity at all.
   for (const Row& row : rows) {
     INFO(row.a << " | " << row.b);
     const std::vector<AnalyzedDocument> docs = {DocFromLines("a", row.a), DocFromLines("b", row.b)};
@@ -192,9 +203,10 @@ TEST_CASE("Compound splitting and synonyms are what make their links", "[align]"
       LexiconTable table;
       table.name = name;
       if (std::string(name) == "align_settings") {
-        // Keep the stemmer, switch compound splitting off.
+        // Keep the stemmer, switch compound splitting and trigrams off.
         table = GermanLexicon().Table("align_settings");
         table.values["compound_min_length"] = "0";
+        table.values["ngram_min_length"] = "0";
       }
       ablated.AddTable(table);
     }
@@ -235,14 +247,14 @@ TEST_CASE("Document context keeps statements of two look-alike events apart", "[
   // The wording is shared across the two events (outlets write alike);
   // the names tell them apart. Four reports of each event.
   const std::vector<std::string> texts = {
-      "Ein Erdbeben erschütterte die Insel Zarnow bei Belmin.\nIn Belmin auf Zarnow stürzten Häuser ein.",
-      "Auf der Insel Zarnow bebte die Erde.\nHelfer erreichten Belmin auf Zarnow.",
-      "Nach dem Beben auf Zarnow schickt das Land Helfer nach Belmin.\nDas Erdbeben zerstörte in Belmin Häuser.",
-      "Zarnow und Belmin zählen die Schäden.\nDie Schule von Belmin auf Zarnow bleibt geschlossen.",
-      "Ein Erdbeben erschütterte die Insel Questa bei Dalvik.\nDie Schule von Dalvik auf Questa bleibt geschlossen.",
-      "Auf der Insel Questa bebte die Erde.\nIn Dalvik auf Questa stürzten Häuser ein.",
-      "Nach dem Beben auf Questa schickt das Land Helfer nach Dalvik.\nHelfer erreichten Dalvik auf Questa.",
-      "Questa und Dalvik zählen die Schäden.\nDas Erdbeben zerstörte in Dalvik Häuser.",
+      "Ein Erdbeben erschütterte die Insel Zarnow bei Belmin.\nIn Belmin auf Zarnow stürzten Häuser ein.\nBürgermeister Anton Krell aus Belmin bat um Hilfe.",
+      "Auf der Insel Zarnow bebte die Erde.\nHelfer erreichten Belmin auf Zarnow.\nBürgermeister Anton Krell aus Belmin bat um Hilfe.",
+      "Nach dem Beben auf Zarnow schickt das Land Helfer nach Belmin.\nDas Erdbeben zerstörte in Belmin Häuser.\nBürgermeister Anton Krell aus Belmin bat um Hilfe.",
+      "Zarnow und Belmin zählen die Schäden.\nDie Schule von Belmin auf Zarnow bleibt geschlossen.\nBürgermeister Anton Krell aus Belmin bat um Hilfe.",
+      "Ein Erdbeben erschütterte die Insel Questa bei Dalvik.\nDie Schule von Dalvik auf Questa bleibt geschlossen.\nBürgermeisterin Lena Brana aus Dalvik bat um Hilfe.",
+      "Auf der Insel Questa bebte die Erde.\nIn Dalvik auf Questa stürzten Häuser ein.\nBürgermeisterin Lena Brana aus Dalvik bat um Hilfe.",
+      "Helfer aus dem ganzen Land kamen nach Questa und Dalvik.\nHelfer erreichten Dalvik auf Questa.\nBürgermeisterin Lena Brana aus Dalvik bat um Hilfe.",
+      "Questa und Dalvik zählen die Schäden.\nDas Erdbeben zerstörte in Dalvik Häuser.\nBürgermeisterin Lena Brana aus Dalvik bat um Hilfe.",
   };
   std::vector<AnalyzedDocument> docs;
   for (size_t i = 0; i < texts.size(); ++i) docs.push_back(DocFromLines(absl::StrCat("d", i), texts[i]));

@@ -98,6 +98,44 @@ TEST_CASE("compare --format html -o writes one self-contained file", "[cli][comp
   fs::remove_all(dir);
 }
 
+TEST_CASE("compare gives one report per JSON Lines cluster", "[cli][compare]") {
+  fs::path dir = fs::temp_directory_path() / ("claimdiff-cli-jsonl-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  fs::path input = dir / "clusters.jsonl";
+  {
+    auto read = [](const std::string& path) {
+      std::ifstream in(path);
+      std::stringstream ss;
+      ss << in.rdbuf();
+      return ss.str();
+    };
+    std::ofstream out(input);
+    for (const char* id : {"first", "second"}) {
+      nlohmann::json line = {{"id", id},
+                             {"docs",
+                              {{{"id", "a"}, {"lang", "en"}, {"dct", "2022-11-09"}, {"text", read(kCase + "a.txt")}},
+                               {{"id", "b"}, {"lang", "en"}, {"dct", "2022-11-09"}, {"text", read(kCase + "b.txt")}}}}};
+      out << line.dump() << "\n";
+    }
+  }
+  Run json = Claimdiff("compare '" + input.string() + "' --format json");
+  INFO(json.err);
+  REQUIRE(json.status == 0);
+  std::istringstream lines(json.out);
+  std::string line;
+  std::vector<std::string> ids;
+  while (std::getline(lines, line)) ids.push_back(nlohmann::json::parse(line)["id"].get<std::string>());
+  CHECK(ids == std::vector<std::string>{"first", "second"});
+
+  Run html = Claimdiff("compare '" + input.string() + "' --format html");
+  CHECK(html.status == 2);
+  CHECK(html.err.find("--cluster") != std::string::npos);
+  Run one = Claimdiff("compare '" + input.string() + "' --format html --cluster second");
+  CHECK(one.status == 0);
+  CHECK(one.out.find("<code>second</code>") != std::string::npos);
+  fs::remove_all(dir);
+}
+
 TEST_CASE("compare reports trouble with exit status 2", "[cli][compare]") {
   struct Row {
     std::string args;

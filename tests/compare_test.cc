@@ -178,6 +178,29 @@ TEST_CASE("An earlier 'no time or place yet' and a later answer are an update", 
   CHECK(OfSlot(c, "status") == std::vector<std::string>{"agree status kremlin / dmitry peskov"});
 }
 
+TEST_CASE("An unlinked 'not yet known' from the same source is an update, not only-in", "[compare]") {
+  DocBuilder a("a", "Zeitung A", CivilDay(2019, 4, 18));
+  int s = a.Sentence("Dem Kreml zufolge treffen sich beide noch im April in Russland.");
+  a.Event(s, "treffen", "meeting")
+      .Time(s, "noch im April", "2019-04", CivilDay(2019, 4, 18), CivilDay(2019, 4, 30))
+      .AddPlace(s, "Russland", "country:RU", "Russia", {"continent:AS"})
+      .Source(s, "Kreml", "kremlin");
+  DocBuilder b("b", "Portal B", CivilDay(2019, 4, 16));
+  int t = b.Sentence("Ort und Zeit des Treffens nannte Sprecher Peskow noch nicht.");
+  b.Event(t, "Treffens", "meeting").Person(t, "Peskow", "dmitry peskov", "spokesperson", "Sprecher").Negated(t, "noch nicht");
+  int u = b.Sentence("Auch Trump wusste zu seinem nächsten Gipfel nichts Genaues.");
+  b.Event(u, "Gipfel", "meeting").Person(u, "Trump", "donald trump").Negated(u, "nichts");
+
+  Comparison c = Run({a.Build(), b.Build()}, {});
+  std::vector<std::string> got;
+  for (const Finding& f : c.findings) got.push_back(absl::StrCat(Brief(f), " @", f.evidence.back().doc, ":",
+                                                                 f.values.back().sentence));
+  // Peskov speaks for the Kremlin: an update. Trump does not: only-in.
+  CHECK(got == std::vector<std::string>{"refine time 2019-04 / unknown [update] @1:0",
+                                        "refine place country:RU / unknown [update] @1:0",
+                                        "only_in statement meeting @1:1"});
+}
+
 // ---- place ----
 
 TEST_CASE("Places: inside refines, neither inside contradicts, speaker places are ignored", "[compare]") {
