@@ -85,9 +85,9 @@ class Comparer {
 
   void Add(const SlotResult& r, const Side& a, const Side& b, int link, const std::string& prefix = "") {
     if (r.kind == FindingKind::kAgree && !options_.include_agree) return;
-    std::string key = absl::StrCat(r.slot, "\x1f", a.doc, "\x1f", b.doc, "\x1f", r.values[0].normalized, "\x1f",
-                                   r.values.size() > 1 ? r.values[1].normalized : "", "\x1f",
-                                   FindingKindName(r.kind));
+    // The same two value occurrences are judged once.
+    std::string key = absl::StrCat(r.slot, "\x1f", FindingKindName(r.kind));
+    for (const FindingValue& v : r.values) absl::StrAppend(&key, "\x1f", v.doc, ":", v.span.start, ":", v.normalized);
     if (link < 0 && seen_.count(key)) return;
     seen_.insert(key);
     Finding f;
@@ -101,7 +101,7 @@ class Comparer {
     out_.findings.push_back(std::move(f));
   }
 
-  std::vector<SlotResult> CompareSlots(const Side& a, const Side& b, bool direct) const {
+  std::vector<SlotResult> CompareSlots(const Side& a, const Side& b, bool direct, bool allow_unknown = false) const {
     std::vector<SlotResult> results;
     bool same_event = !SharedEventClasses(a, b).empty();
     if (HaveEvents(a) && HaveEvents(b) && !same_event) return results;  // Different events.
@@ -111,10 +111,14 @@ class Comparer {
     if (auto r = CompareTimes(a, b)) results.push_back(*r);
     if (auto r = ComparePlaces(a, b)) results.push_back(*r);
     if (!direct) {
-      // Only agreement and refinement travel through other links.
+      // Only agreement and refinement between values travel through other
+      // links; "not known yet" is judged on direct links and per source
+      // (SourceUpdates) only.
       std::vector<SlotResult> kept;
       for (SlotResult& r : results) {
-        if (r.kind == FindingKind::kAgree || r.kind == FindingKind::kRefine) kept.push_back(std::move(r));
+        if (r.kind != FindingKind::kAgree && r.kind != FindingKind::kRefine) continue;
+        if (!allow_unknown && (r.values[0].normalized == "unknown" || r.values[1].normalized == "unknown")) continue;
+        kept.push_back(std::move(r));
       }
       return kept;
     }
@@ -288,7 +292,7 @@ class Comparer {
             bool same_source = false;
             for (const std::string& g : groups_u) same_source = same_source || attributed.count(g) > 0;
             if (!same_source) continue;
-            for (const SlotResult& r : CompareSlots(valued, open, false)) {
+            for (const SlotResult& r : CompareSlots(valued, open, false, true)) {
               if (!r.update) continue;
               Add(r, valued, open, -1, "same event and source: ");
               covered = true;

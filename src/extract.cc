@@ -57,7 +57,8 @@ class ExtractorImpl : public Extractor {
 
   Extraction Extract(const Document& doc, const Segmentation& seg) const override {
     Extraction ext;
-    ext.timex = t_.timex->Tag(doc, seg);
+    std::vector<std::string> tenses;
+    ext.timex = t_.timex->Tag(doc, seg, &tenses);
     Stemmer stemmer(t_.stemmer);  // Snowball stemmers keep state: one per call.
     NameMemory memory;
     const absl::string_view text = doc.text;
@@ -65,7 +66,7 @@ class ExtractorImpl : public Extractor {
       Statement st;
       st.sentence = static_cast<int>(i);
       st.span = seg.sentences[i].span;
-      st.tense = t_.timex->Tense(text.substr(st.span.start, st.span.size()));
+      st.tense = std::move(tenses[i]);
       ext.statements.push_back(std::move(st));
     }
     std::vector<std::vector<const Timex*>> sentence_timex(seg.sentences.size());
@@ -105,7 +106,7 @@ class ExtractorImpl : public Extractor {
       for (size_t k = p.begin; k < p.end; ++k) used[k] = true;
       st->participants.push_back(p.participant);
     }
-    if (t_.places != nullptr) st->places = t_.places->Find(text, st->span);
+    if (t_.places != nullptr) st->places = t_.places->Find(text, tokens);
     for (const Place& pl : st->places) {
       for (size_t k = 0; k < n; ++k) {
         if (tokens[k].start < pl.span.end && tokens[k].end > pl.span.start) used[k] = true;

@@ -170,6 +170,14 @@ absl::StatusOr<std::unique_ptr<PlaceMatcher>> PlaceMatcher::Create(const Lexicon
                                                                     const Lexicon& common) {
   std::unique_ptr<PlaceMatcher> m(new PlaceMatcher());
   const std::string& lang = language.language();
+  size_t rows = 0;
+  for (const std::string& name : common.TableNames()) {
+    if (absl::StartsWith(name, "places")) rows += common.Table(name).rows.size();
+  }
+  m->places_.reserve(rows);
+  m->by_id_.reserve(rows);
+  m->names_.reserve(rows * 2);
+  m->max_len_.reserve(rows * 2);
   // Gazetteer: every common table whose name starts with "places".
   for (const std::string& name : common.TableNames()) {
     if (!absl::StartsWith(name, "places")) continue;
@@ -375,7 +383,10 @@ std::string PlaceMatcher::RoleOf(const std::vector<Token>& tokens, const std::ve
 }
 
 std::vector<Place> PlaceMatcher::Find(absl::string_view text, Span sentence) const {
-  std::vector<Token> tokens = Tokenize(text, sentence);
+  return Find(text, Tokenize(text, sentence));
+}
+
+std::vector<Place> PlaceMatcher::Find(absl::string_view text, const std::vector<Token>& tokens) const {
   auto is_comma = [&](size_t k) {
     return k < tokens.size() && tokens[k].kind == Token::kPunct && text.substr(tokens[k].start, 1) == ",";
   };

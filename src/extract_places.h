@@ -43,6 +43,9 @@ class PlaceMatcher {
   // Places mentioned in text[sentence], in text order, with spans into
   // `text` and roles ("event", "speaker", "origin", "other"). Thread-safe.
   std::vector<Place> Find(absl::string_view text, Span sentence) const;
+  // The same on the sentence's tokens as Tokenize(text, sentence) gives
+  // them (extract.cc shares its tokens instead of tokenizing again).
+  std::vector<Place> Find(absl::string_view text, const std::vector<Token>& tokens) const;
 
   // True when place id `inner` lies inside (or equals) `outer`
   // (city ⊂ region ⊂ country ⊂ continent). A country that spans two

@@ -48,6 +48,7 @@ struct Settings {
   bool ago_is_date = false;        // "three days ago" is a DATE (English TimeML) or a DURATION (KRAUTS).
   bool year_needs_punct = false;   // A bare year without a cue must be followed by punctuation.
   bool year_blocked_by_cap = true; // A capitalized word after a bare number makes it a count ("2000 Euro").
+  bool numeric_date_needs_year = false;  // "5.9." alone is no date (English): only "5.9.2019" is.
 };
 
 struct Cand {
@@ -72,7 +73,11 @@ class Tagger : public TimexTagger {
  public:
   Tagger(timex::TimeLexicon lex, Settings settings) : lex_(std::move(lex)), settings_(settings) {}
 
-  std::vector<Timex> Tag(const Document& doc, const Segmentation& seg) const override;
+  std::vector<Timex> Tag(const Document& doc, const Segmentation& seg) const override {
+    return Tag(doc, seg, nullptr);
+  }
+  std::vector<Timex> Tag(const Document& doc, const Segmentation& seg,
+                         std::vector<std::string>* tenses) const override;
   std::string Tense(absl::string_view sentence) const override {
     return lex_.Tense(timex::Tokenize(sentence, 0));
   }
@@ -155,6 +160,18 @@ class SentenceMatcher {
   }
   // Number (digits or number word); `used` tokens.
   bool Number(size_t i, double* v, size_t* used) const;
+  // True when a measure word (kind measure_cue) stands at most
+  // kMeasureWindow words before token i, with no punctuation but a hyphen
+  // between ("Stärke 5.9", "magnitude of 5.9", "magnitude-5.4").
+  bool MeasureBefore(size_t i) const {
+    constexpr size_t kMeasureWindow = 3;
+    for (size_t step = 0, k = i; step < kMeasureWindow && k > 0; ++step) {
+      --k;
+      if (Has(k, Kind::kMeasureCue)) return true;
+      if (toks_[k].type == TokType::kPunct && toks_[k].text != "-") return false;
+    }
+    return false;
+  }
 
   // --- anchoring ---
   std::optional<absl::CivilDay> Anchor() const {
@@ -550,6 +567,9 @@ bool SentenceMatcher::TryNumericDate(size_t i, Cand* c) {
   } else if (i + 4 < N() && toks_[i + 4].type != TokType::kPunct && Adjacent(i + 3)) {
     return false;
   }
+  // A day and month without a year: not a date format in some languages, and
+  // a measurement after a measure word ("Stärke 5.9.", "magnitude of 6.1.").
+  if (!year && (set_.numeric_date_needs_year || MeasureBefore(i))) return false;
   c->tb = i;
   c->te = end;
   c->t = DayValue(day, month, year);
@@ -901,11 +921,15 @@ bool SentenceMatcher::TryDuration(size_t i, Cand* c) {
   double n = 0;
   size_t used = 0;
   bool vague = false;
-  if (Number(j, &n, &used)) {
-  } else if (const Entry* v = Has(j, Kind::kVagueNumber)) {
+  const Entry* ve = nullptr;
+  size_t vw = Multi(j, Kind::kVagueNumber, &ve);
+  if (vw > 1) {  // "a few" before the number word "a".
+    vague = true;
+    used = vw;
+  } else if (Number(j, &n, &used)) {
+  } else if (vw) {
     vague = true;
     used = 1;
-    (void)v;
   } else if (off && Has(j, Kind::kUnit) && Has(j, Kind::kUnit)->extra == "pl") {
     vague = true;  // "den vergangenen Jahren".
     used = 0;
@@ -1322,8 +1346,10 @@ std::vector<Cand> SentenceMatcher::Run() {
   return out;
 }
 
-std::vector<Timex> Tagger::Tag(const Document& doc, const Segmentation& seg) const {
+std::vector<Timex> Tagger::Tag(const Document& doc, const Segmentation& seg,
+                               std::vector<std::string>* tenses) const {
   std::vector<Timex> result;
+  if (tenses != nullptr) tenses->assign(seg.sentences.size(), "present");
   Context ctx;
   ctx.dct = doc.published;
   std::vector<std::vector<Token>> sentences;
@@ -1352,6 +1378,7 @@ std::vector<Timex> Tagger::Tag(const Document& doc, const Segmentation& seg) con
     const std::vector<Token>& toks = sentences[si];
     if (toks.empty()) continue;
     ctx.tense = lex_.Tense(toks);
+    if (tenses != nullptr) (*tenses)[si] = ctx.tense;
     SentenceMatcher m(*this, toks, ctx);
     std::vector<Cand> cands = m.Run();
     bool open_group = false;
@@ -1398,6 +1425,7 @@ absl::StatusOr<std::unique_ptr<TimexTagger>> TimexTagger::Create(const Lexicon& 
   s.ago_is_date = settings.Get("ago_is_date", "false") == "true";
   s.year_needs_punct = settings.Get("year_needs_punct", "false") == "true";
   s.year_blocked_by_cap = settings.Get("year_blocked_by_capitalized_word", "true") == "true";
+  s.numeric_date_needs_year = settings.Get("numeric_date_needs_year", "false") == "true";
   return std::unique_ptr<TimexTagger>(new Tagger(*std::move(lex), s));
 }
 

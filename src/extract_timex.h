@@ -6,6 +6,7 @@
 #define CLAIMDIFF_SRC_EXTRACT_TIMEX_H_
 
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -22,6 +23,10 @@ class TimexTagger {
   // All time expressions of `doc`, sorted by start, each with its sentence
   // index. Furniture is skipped. Thread-safe.
   virtual std::vector<Timex> Tag(const Document& doc, const Segmentation& seg) const = 0;
+  // The same, and the tense of every sentence (as Tense() would give it) in
+  // `tenses`, one per sentence of `seg`: the sentences are tokenized once.
+  virtual std::vector<Timex> Tag(const Document& doc, const Segmentation& seg,
+                                 std::vector<std::string>* tenses) const = 0;
   // The tense of a sentence ("past", "present", "future", ""), from the
   // lexicon's tense cues; used to resolve weekdays and for statements.
   virtual std::string Tense(absl::string_view sentence) const = 0;

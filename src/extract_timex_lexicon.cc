@@ -39,7 +39,14 @@ constexpr KindName kKindNames[] = {
     {"later_pre", Kind::kLaterPre}, {"count_unit", Kind::kCountUnit},
 };
 
-bool IsWordChar(UChar32 c) { return u_isalpha(c) || c == '\'' || u_hasBinaryProperty(c, UCHAR_DIACRITIC); }
+bool IsDigitChar(UChar32 c) { return c >= 0 && c < 0x80 ? c >= '0' && c <= '9' : u_isdigit(c); }
+
+bool IsAlphaChar(UChar32 c) { return c >= 0 && c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : u_isalpha(c); }
+
+bool IsWordChar(UChar32 c) {
+  if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return true;  // ASCII letters without ICU look-ups.
+  return u_isalpha(c) || c == '\'' || u_hasBinaryProperty(c, UCHAR_DIACRITIC);
+}
 
 }  // namespace
 
@@ -70,6 +77,7 @@ std::string Fold(absl::string_view s) {
 
 std::vector<Token> Tokenize(absl::string_view text, size_t base) {
   std::vector<Token> out;
+  out.reserve(text.size() / 5 + 4);
   const uint8_t* p = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t n = static_cast<int32_t>(text.size());
   int32_t i = 0;
@@ -80,7 +88,7 @@ std::vector<Token> Tokenize(absl::string_view text, size_t base) {
     if (c < 0 || u_isUWhiteSpace(c) || c == 0xAD) continue;
     Token t;
     t.begin = base + static_cast<size_t>(start);
-    if (u_isdigit(c)) {
+    if (IsDigitChar(c)) {
       // Digits, then optionally letters ("1990er", "2024er").
       int32_t j = i;
       long long v = c - '0';
@@ -89,7 +97,7 @@ std::vector<Token> Tokenize(absl::string_view text, size_t base) {
         int32_t k = j;
         UChar32 d;
         U8_NEXT(p, k, n, d);
-        if (d < 0 || !u_isdigit(d)) break;
+        if (d < 0 || !IsDigitChar(d)) break;
         if (digits < 12) v = v * 10 + (d - '0');
         ++digits;
         j = k;
@@ -99,7 +107,7 @@ std::vector<Token> Tokenize(absl::string_view text, size_t base) {
         int32_t k = j;
         UChar32 d;
         U8_NEXT(p, k, n, d);
-        if (d < 0 || !(u_isalpha(d) || u_isdigit(d))) break;
+        if (d < 0 || !(IsDigitChar(d) || IsAlphaChar(d))) break;
         j = k;
       }
       t.num = v;
@@ -114,7 +122,7 @@ std::vector<Token> Tokenize(absl::string_view text, size_t base) {
         int32_t k = j;
         UChar32 d;
         U8_NEXT(p, k, n, d);
-        if (d < 0 || !(IsWordChar(d) || u_isdigit(d))) break;
+        if (d < 0 || !(IsWordChar(d) || IsDigitChar(d))) break;
         j = k;
       }
       t.type = TokType::kWord;
@@ -179,6 +187,10 @@ absl::StatusOr<TimeLexicon> TimeLexicon::Compile(const Lexicon& lexicon) {
     }
     if (e.kind == Kind::kRelUnit) e.num = d;
     lex.Add(row.Field(0), std::move(e));
+  }
+  // Measure words ("Stärke 5.9." is no date), one surface per row.
+  for (const LexiconRow& row : lexicon.Table("time_measure_cues").rows) {
+    if (!row.Field(0).empty()) lex.Add(row.Field(0), Entry{Kind::kMeasureCue});
   }
   const LexiconTable& tense = lexicon.Table("tense");
   for (const LexiconRow& row : tense.rows) {

@@ -1,8 +1,8 @@
 // Compiled time vocabulary of one language and the tokenizer the time tagger
 // works on. Private to the extract stage.
 //
-// The words come from the lexicon tables months, weekdays, time_words and
-// tense (src/lexicon/<lang>/); this file knows only the kinds of words.
+// The words come from the lexicon tables months, weekdays, time_words,
+// time_measure_cues and tense (src/lexicon/<lang>/); this file knows only the kinds of words.
 
 #ifndef CLAIMDIFF_SRC_EXTRACT_TIMEX_LEXICON_H_
 #define CLAIMDIFF_SRC_EXTRACT_TIMEX_LEXICON_H_
@@ -24,7 +24,7 @@ enum class Kind : uint8_t {
   kMonth, kWeekday, kUnit, kNumber, kVagueNumber, kOrdinal, kOffset, kDayOffset, kRef,
   kPartOfDay, kPart, kHalf, kSeason, kSetAdverb, kDurAdverb, kSetQuant, kMod, kDet,
   kMonthCue, kYearCue, kDurCue, kShift, kAgo, kAgoPost, kDecade, kDecadeSuffix, kClock,
-  kConj, kRelUnit, kTimes, kBc, kSame, kWeekdaySet, kOrdinalSuffix, kAgeCue, kPodCue, kLaterPre, kCountUnit,
+  kConj, kRelUnit, kTimes, kBc, kSame, kWeekdaySet, kOrdinalSuffix, kAgeCue, kPodCue, kLaterPre, kCountUnit, kMeasureCue,
 };
 
 struct Entry {

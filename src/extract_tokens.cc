@@ -18,6 +18,12 @@ enum class CharClass { kLetter, kDigit, kSpace, kOther };
 
 CharClass Classify(UChar32 c) {
   if (c < 0) return CharClass::kOther;
+  if (c < 0x80) {  // ASCII without ICU look-ups (the same answers).
+    if (c == ' ' || (c >= 0x09 && c <= 0x0D)) return CharClass::kSpace;
+    if (c >= '0' && c <= '9') return CharClass::kDigit;
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return CharClass::kLetter;
+    return CharClass::kOther;
+  }
   if (u_isUWhiteSpace(c) || c == 0xFEFF) return CharClass::kSpace;
   if (u_isdigit(c)) return CharClass::kDigit;
   if (u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0) return CharClass::kLetter;
@@ -33,6 +39,10 @@ bool IsWordJoiner(UChar32 c) {
 bool IsDigitJoiner(UChar32 c) { return c == '.' || c == ','; }
 
 void AppendFolded(UChar32 c, std::string* out) {
+  if (c >= 0 && c < 0x80) {
+    out->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 0x20 : c));
+    return;
+  }
   UChar32 f = u_foldCase(c, U_FOLD_CASE_DEFAULT);
   char buf[4];
   int32_t n = 0;
@@ -60,6 +70,7 @@ std::string FoldCase(absl::string_view text) {
 std::vector<Token> Tokenize(absl::string_view text, Span span) {
   std::vector<Token> tokens;
   if (span.end > text.size() || span.start >= span.end) return tokens;
+  tokens.reserve((span.end - span.start) / 5 + 4);
   const char* s = text.data();
   const int32_t end = static_cast<int32_t>(span.end);
   int32_t i = static_cast<int32_t>(span.start);

@@ -252,6 +252,8 @@ WordDiffResult WordDiff(absl::string_view a, absl::string_view b) {
   for (const Span& t : ta) wa.emplace_back(a.substr(t.start, t.size()));
   for (const Span& t : tb) wb.emplace_back(b.substr(t.start, t.size()));
   WordDiffResult result;
+  result.tokens_a = static_cast<int>(ta.size());
+  result.tokens_b = static_cast<int>(tb.size());
   dtl::Diff<std::string, std::vector<std::string>> diff(wa, wb);
   diff.compose();
   // Sequence element indexes are 1-based: beforeIdx into a, afterIdx into b.
@@ -271,6 +273,7 @@ WordDiffResult WordDiff(absl::string_view a, absl::string_view b) {
         break;
       }
       case dtl::SES_COMMON:
+        ++result.common;
         prev_a = prev_b = false;
         break;
     }
@@ -323,14 +326,33 @@ std::vector<Row> BuildRows(const ReportInput& input) {
     }
     return node_base[doc] + sentence;
   };
+  // Links join rows strongest first, and only while a row holds at most one
+  // sentence per document: merging every link transitively would put half
+  // of an article into one row when links fan out.
   UnionFind uf(static_cast<size_t>(node_base[n_docs]));
-  std::vector<bool> linked(static_cast<size_t>(node_base[n_docs]), false);
+  std::vector<std::vector<bool>> docs_of(static_cast<size_t>(node_base[n_docs]), std::vector<bool>(n_docs, false));
+  for (size_t d = 0; d < n_docs; ++d) {
+    for (int x = node_base[d]; x < node_base[d + 1]; ++x) docs_of[x][d] = true;
+  }
   if (input.alignment != nullptr) {
-    for (const Link& l : input.alignment->links) {
-      int a = node(l.doc_a, l.sentence_a), b = node(l.doc_b, l.sentence_b);
+    std::vector<const Link*> links;
+    for (const Link& l : input.alignment->links) links.push_back(&l);
+    std::stable_sort(links.begin(), links.end(), [](const Link* x, const Link* y) {
+      if (x->score != y->score) return x->score > y->score;
+      return std::tie(x->doc_a, x->sentence_a, x->doc_b, x->sentence_b) <
+             std::tie(y->doc_a, y->sentence_a, y->doc_b, y->sentence_b);
+    });
+    for (const Link* l : links) {
+      int a = node(l->doc_a, l->sentence_a), b = node(l->doc_b, l->sentence_b);
       if (a < 0 || b < 0) continue;
-      uf.Union(a, b);
-      linked[a] = linked[b] = true;
+      int ra = uf.Find(a), rb = uf.Find(b);
+      if (ra == rb) continue;
+      bool overlap = false;
+      for (size_t d = 0; d < n_docs; ++d) overlap = overlap || (docs_of[ra][d] && docs_of[rb][d]);
+      if (overlap) continue;
+      uf.Union(ra, rb);
+      int root = uf.Find(ra);
+      for (size_t d = 0; d < n_docs; ++d) docs_of[root][d] = docs_of[ra][d] || docs_of[rb][d];
     }
   }
   // Members of each component, in (doc, sentence) order.

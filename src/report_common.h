@@ -55,6 +55,8 @@ std::vector<Span> WordTokens(absl::string_view s);
 struct WordDiffResult {
   std::vector<Span> only_a;
   std::vector<Span> only_b;
+  int common = 0;                // Tokens in both.
+  int tokens_a = 0, tokens_b = 0;
 };
 WordDiffResult WordDiff(absl::string_view a, absl::string_view b);
 
@@ -71,9 +73,11 @@ struct Row {
   std::vector<std::vector<Unit>> cells;  // cells[doc]
   bool aligned = false;                  // Holds linked statements of two or more documents.
 };
-// Rows in reading order: linked sentences share a row (connected
-// components of the links); a unit without partner gets its own row, placed
-// after the row of its predecessor in the same document.
+// Rows in reading order: linked sentences share a row, at most one per
+// document (links are taken strongest first; a link that would put two
+// sentences of one document in a row is left to the findings). A unit
+// without partner gets its own row, after the row of its predecessor in the
+// same document.
 std::vector<Row> BuildRows(const ReportInput& input);
 
 // A highlighted part of a sentence: a time, place, quantity or person.

@@ -81,6 +81,10 @@ std::string MarkedHtml(const std::string& text, const Span& span, const std::vec
   return out;
 }
 
+// Word differences are marked only when the aligned statements share at
+// least this share of the shorter one's tokens.
+constexpr int kMinCommonPercent = 40;
+
 std::string KindClass(FindingKind k) { return absl::StrCat("k-", FindingKindName(k)); }
 
 std::string Badge(FindingKind k) {
@@ -338,6 +342,9 @@ class HtmlReport {
         continue;
       }
       WordDiffResult diff = WordDiff(cells[ref].text, cells[d].text);
+      // Paraphrases share few words; marking nearly everything tells the
+      // reader nothing, so such pairs are shown unmarked.
+      if (diff.common * 100 < kMinCommonPercent * std::min(diff.tokens_a, diff.tokens_b)) continue;
       to_absolute(d, diff.only_b);
       if (changes[ref].empty()) to_absolute(ref, diff.only_a);
     }

@@ -198,7 +198,7 @@ PointNeedles ExampleNeedles() {
   PointNeedles n;
   n.dates_a = {"23. oder 24. April", "zweiten Aprilhälfte", "noch im April"};
   n.dates_b = {"kommende Woche", "noch diesen Monat"};
-  n.confirm_a = {"teilte der Kreml"};
+  n.confirm_a = {"teilte der Kreml", "Angaben des Kremls"};
   n.confirm_b = {"bestätigte", "noch nicht"};
   n.place_a = {"Wladiwostok", "Russland"};
   n.conflicting_title = "Regierungschef";
@@ -218,7 +218,8 @@ PointNeedles SeedNeedles() {
   PointNeedles n;
   n.dates_a = {"23. oder 24. April", "zweiten Aprilhälfte", "noch in diesem Monat"};
   n.dates_b = {"Kommende Woche", "noch diesen Monat"};
-  n.confirm_a = {"teilte der Kreml"};
+  // The Kremlin's statements in A (Thursday) against Peskov's in B (Monday).
+  n.confirm_a = {"teilte der Kreml", "dem Kreml zufolge", "Präsidialverwaltung"};
   n.confirm_b = {"bestätigte Kreml-Sprecher", "noch nicht preis"};
   n.place_a = {"Wladiwostok", "in Russland"};
   n.conflicting_title = "Regierungschef";

@@ -226,6 +226,7 @@ TEST_CASE("English time expressions", "[extract][timex]") {
       {"en", "2019-04-16", "The quake struck three days ago.", {"three days ago=2019-04-13"}},
       {"en", "2019-04-16", "The visit is expected later this month.", {"this month=2019-04"}},
       {"en", "2019-04-16", "Rescue work went on for three days.", {"three days=P3D"}},
+      {"en", "2019-04-16", "The talks stalled for a few months.", {"a few months=PXM"}},
       {"en", "2019-04-16", "The market opens every Monday.", {"every Monday=XXXX-WXX-1"}},
       {"en", "2019-04-16", "The report is published annually.", {"annually=P1Y"}},
       {"en", "2019-04-16", "The quake hit at 3 p.m. on Monday.", {"3 p.m.=2019-04-16T15:00", "Monday=2019-04-15"}},

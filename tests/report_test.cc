@@ -136,6 +136,27 @@ TEST_CASE("BuildRows puts linked sentences in one row, in reading order", "[repo
   }
 }
 
+TEST_CASE("BuildRows keeps one sentence per document in a row when links fan out", "[report]") {
+  ReportBuilder b("fan");
+  int a = b.AddDoc("a", "A", "en", "", {"Alpha one.", "Alpha two.", "Alpha three."});
+  int c = b.AddDoc("b", "B", "en", "", {"Beta one.", "Beta two.", "Beta three."});
+  b.Link(a, "Alpha one", c, "Beta one", 0.5);
+  b.Link(a, "Alpha one", c, "Beta two", 0.9);  // stronger: wins the row
+  b.Link(a, "Alpha two", c, "Beta two", 0.4);
+  b.Link(a, "Alpha three", c, "Beta three", 0.7);
+  auto rows = report_internal::BuildRows(b.Input());
+  int aligned = 0;
+  for (const auto& row : rows) {
+    for (const auto& cell : row.cells) CHECK(cell.size() <= 1);
+    if (row.aligned) {
+      ++aligned;
+      int sa = row.cells[a][0].sentence, sb = row.cells[c][0].sentence;
+      CHECK(((sa == 0 && sb == 1) || (sa == 2 && sb == 2)));
+    }
+  }
+  CHECK(aligned == 2);
+}
+
 TEST_CASE("Text report fits the width and names every kind", "[report]") {
   ReportBuilder b = EnglishThreeSources();
   int width = GENERATE(40, 60, 80, 120, 200);

@@ -68,7 +68,7 @@ struct AlignOptions {
   // Candidate generation skips terms occurring in more statements than
   // this (they are too common to find partners; scores still count them).
   // Keeps cost near-linear on large clusters.
-  int max_postings = 2000;
+  int max_postings = 200;
 };
 
 // Aligns the statements of `docs`. `lexicons[i]` is the lexicon of docs[i]'s

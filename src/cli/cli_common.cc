@@ -29,6 +29,9 @@ void AddCommonOptions(CLI::App* cmd, CommonOptions* o, bool inputs_required) {
   cmd->add_flag("--jsonl", o->jsonl, "Standard input is JSON Lines");
   cmd->add_flag("--lenient", o->lenient, "Replace invalid UTF-8 and warn instead of failing");
   cmd->add_option("--lexicon-dir", o->lexicon_dir, "Folder of language data")->type_name("DIR");
+  cmd->add_option("--max-bytes", o->max_bytes, "Largest document accepted, in bytes (default 64 MiB)")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 40))
+      ->type_name("N");
   cmd->add_option("-j,--jobs", o->jobs, "Worker threads")->check(CLI::Range(1, 256))->type_name("N");
 }
 
@@ -38,6 +41,8 @@ absl::StatusOr<IngestOptions> MakeIngestOptions(const CommonOptions& o) {
   options.source = o.source;
   options.encoding = o.encoding;
   options.lenient = o.lenient;
+  options.lexicon_dir = o.lexicon_dir;
+  options.max_bytes = o.max_bytes;
   if (!o.date.empty()) {
     options.date = ParseIsoDate(o.date);
     if (!options.date) {

@@ -34,6 +34,7 @@ struct CommonOptions {
   bool lenient = false;             // --lenient
   std::string lexicon_dir;          // --lexicon-dir
   int jobs = 1;                     // --jobs N
+  size_t max_bytes = size_t{64} << 20;  // --max-bytes: largest document accepted
 };
 
 // Adds the input options shared by every subcommand to `cmd`.
