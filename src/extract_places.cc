@@ -162,6 +162,7 @@ void PlaceMatcher::AddName(absl::string_view surface, Candidate candidate, absl:
     if (c.place == candidate.place && c.demonym == candidate.demonym) return;
   }
   list.push_back(candidate);
+  if (candidate.demonym) demonym_keys_.insert(key);
   size_t& len = max_len_[tokens[0].folded];
   len = std::max(len, tokens.size());
 }
@@ -298,7 +299,8 @@ uint32_t PlaceMatcher::CueBits(const Token& token) const {
 }
 
 std::vector<PlaceMatcher::Candidate> PlaceMatcher::CandidatesAt(const std::vector<Token>& tokens, size_t i,
-                                                                size_t len, bool* inflected) const {
+                                                                size_t len, bool* inflected,
+                                                                bool uninflected_absent) const {
   std::vector<Candidate> out;
   *inflected = false;
   // One-word keys are looked up without copying; longer ones in `key`.
@@ -312,10 +314,12 @@ std::vector<PlaceMatcher::Candidate> PlaceMatcher::CandidatesAt(const std::vecto
   auto collect = [&](absl::string_view tail, int want /* 0 any, 1 names, 2 demonyms */) {
     decltype(names_)::const_iterator it;
     if (len == 1) {
+      if (want == 2 && !demonym_keys_.contains(tail)) return;
       it = names_.find(tail);
     } else {
       key.resize(prefix_size);
       key.append(tail.data(), tail.size());
+      if (want == 2 && !demonym_keys_.contains(key)) return;
       it = names_.find(key);
     }
     if (it == names_.end()) return;
@@ -325,7 +329,7 @@ std::vector<PlaceMatcher::Candidate> PlaceMatcher::CandidatesAt(const std::vecto
       out.push_back(c);
     }
   };
-  collect(last, 0);
+  if (!(len == 1 && uninflected_absent)) collect(last, 0);
   if (!out.empty()) return out;
   *inflected = true;
   for (const std::string& s : name_suffixes_) {
@@ -439,7 +443,7 @@ std::vector<Place> PlaceMatcher::Find(absl::string_view text, const std::vector<
     std::optional<Match> found;
     for (size_t len = max_len; len >= 1 && !found; --len) {
       bool inflected = false;
-      std::vector<Candidate> cands = CandidatesAt(tokens, i, len, &inflected);
+      std::vector<Candidate> cands = CandidatesAt(tokens, i, len, &inflected, ml == max_len_.end());
       if (cands.empty()) continue;
       Match m;
       m.inflected = inflected;

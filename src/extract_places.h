@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "claimdiff/extract.h"
@@ -91,8 +92,9 @@ class PlaceMatcher {
   // Candidates for tokens [i, i + len) where the last token may carry an
   // inflection; empty when none.
   // `*inflected` tells whether an ending was stripped.
+  // `uninflected_absent`: the caller knows no name is the bare word (len 1).
   std::vector<Candidate> CandidatesAt(const std::vector<Token>& tokens, size_t i, size_t len,
-                                      bool* inflected) const;
+                                      bool* inflected, bool uninflected_absent = false) const;
   // `in_place[k]` is true for tokens inside another place match: the role
   // rules do not look past them.
   std::string RoleOf(const std::vector<Token>& tokens, const std::vector<bool>& in_place, size_t first,
@@ -107,6 +109,9 @@ class PlaceMatcher {
   absl::flat_hash_map<std::string, std::vector<Candidate>> names_;
   // Folded first token -> longest name (in tokens) starting with it.
   absl::flat_hash_map<std::string, size_t> max_len_;
+  // Keys of names_ that have a demonym candidate (a small set that spares
+  // big-table look-ups of the inflected forms of every word).
+  absl::flat_hash_set<std::string> demonym_keys_;
   std::vector<std::string> name_suffixes_;       // Folded, longest first.
   std::vector<std::string> demonym_suffixes_;    // Folded, longest first.
   absl::flat_hash_map<std::string, uint32_t> cues_;  // Folded word -> CueKind bits.

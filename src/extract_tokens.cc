@@ -169,7 +169,10 @@ std::string Stemmer::Stem(absl::string_view folded) const {
 
 void Stemmer::StemAll(std::vector<Token>* tokens) const {
   for (Token& t : *tokens) {
-    if (t.kind == Token::kWord) t.stem = Stem(t.folded);
+    if (t.kind != Token::kWord) continue;
+    auto it = seen_.find(t.folded);
+    if (it == seen_.end()) it = seen_.emplace(t.folded, Stem(t.folded)).first;
+    t.stem = it->second;
   }
 }
 

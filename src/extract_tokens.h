@@ -54,11 +54,13 @@ class Stemmer {
   Stemmer(const Stemmer&) = delete;
   Stemmer& operator=(const Stemmer&) = delete;
   std::string Stem(absl::string_view folded) const;
-  // Fills Token::stem of every word token.
+  // Fills Token::stem of every word token (remembering the stems of the
+  // words seen: a document repeats its words).
   void StemAll(std::vector<Token>* tokens) const;
 
  private:
   struct sb_stemmer* stemmer_ = nullptr;
+  mutable absl::flat_hash_map<std::string, std::string> seen_;  // Folded word -> stem.
 };
 
 // Parses a digit token with the language's separators ("1.000" -> 1000 and

@@ -84,12 +84,22 @@ absl::StatusOr<Alignment> Pipeline::Align(absl::Span<const AnalyzedDocument> doc
   return AlignStatements(docs, lexicons, options_.align);
 }
 
+absl::StatusOr<Comparison> Pipeline::Compare(absl::Span<const AnalyzedDocument> docs,
+                                             const Alignment& alignment) const {
+  CompareOptions options = options_.compare;
+  if (options.knowledge == nullptr && !options_.lexicon_dir.empty()) {
+    // A lexicon root other than the default: its shared tables decide.
+    CLAIMDIFF_ASSIGN_OR_RETURN(options.knowledge, lexicons_->Common());
+  }
+  return CompareStatements(docs, alignment, options);
+}
+
 absl::StatusOr<ClusterResult> Pipeline::Run(Cluster cluster) const {
   ClusterResult result;
   result.id = cluster.id;
   CLAIMDIFF_ASSIGN_OR_RETURN(result.docs, AnalyzeAll(std::move(cluster.docs)));
   CLAIMDIFF_ASSIGN_OR_RETURN(result.alignment, Align(result.docs));
-  result.comparison = CompareStatements(result.docs, result.alignment, options_.compare);
+  CLAIMDIFF_ASSIGN_OR_RETURN(result.comparison, Compare(result.docs, result.alignment));
   return result;
 }
 

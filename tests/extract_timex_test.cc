@@ -134,6 +134,8 @@ TEST_CASE("German time expressions resolve against the publication date", "[extr
       {"de", "2013-10-05", "Im vergangenen Jahr kamen weniger Menschen.", {"vergangenen Jahr=2012"}},
       {"de", "2002-07-11", "Es kamen mehr Gäste als im Vorjahr.", {"Vorjahr=2001"}},
       {"de", "2016-01-14", "Der Rat stimmte am Dienstagabend zu.", {"Dienstagabend=2016-01-12TEV"}},
+      {"de", "2019-04-18", "Die Wahl findet am 5.9. statt.", {"5.9.=2019-09-05"}},  // Day.month stays a date.
+      {"de", "2019-04-18", "Das Spiel der Stärkeren ist am 20.4. angesetzt.", {"20.4.=2019-04-20"}},  // Only the whole word is a measure cue.
       {"de", "2015-07-07", "Die Lesung beginnt am 9. Juli um 20.30 Uhr.", {"9. Juli=2015-07-09", "20.30 Uhr=2015-07-09T20:30"}},
       {"de", "2014-02-21", "Heute läuft die Frist ab.", {"Heute=PRESENT_REF[2014-02-21..2014-02-21]"}},
       // Alternatives and ranges (KRAUTS extents).
@@ -176,6 +178,9 @@ TEST_CASE("German words that are not time expressions yield nothing", "[extract]
       "Der 22 Jahre alte Fahrer wurde verletzt.",   // An age, not a duration.
       "Wer ab 16 Jahren wählen darf, entscheidet.",
       "Er trat im Winter-Biathlon an.",
+      "Das Beben hatte eine Stärke von 5.9.",        // A magnitude, not the 5th of September.
+      "Ein Erdbeben der Stärke 6.1. erschütterte die Insel.",
+      "Die Behörde gab die Magnitude mit 6.4. an.",
   };
   int failures = 0;
   for (const char* text : kNothing) {
@@ -239,6 +244,10 @@ TEST_CASE("English words that are not time expressions yield nothing", "[extract
       "It may rain, said Theresa May.",
       "About 2000 people were evacuated.",
       "The 5.9-magnitude quake hit the coast.",
+      "The survey said the quake had a magnitude of 5.9.",  // A magnitude at a sentence end.
+      "Officials put the magnitude at 6.1. Two people died.",
+      "His scoring average was 20.2.",  // English writes no day.month date without a year.
+      "It was a magnitude-5.4.",
   };
   for (const char* text : kNothing) {
     Tagged r = TagText("en", text, "2019-04-18");

@@ -50,6 +50,8 @@ class Pipeline {
   absl::StatusOr<AnalyzedDocument> Analyze(Document doc) const;
   absl::StatusOr<std::vector<AnalyzedDocument>> AnalyzeAll(std::vector<Document> docs) const;
   absl::StatusOr<Alignment> Align(absl::Span<const AnalyzedDocument> docs) const;
+  // Compares with the comparison knowledge of this pipeline's lexicon root.
+  absl::StatusOr<Comparison> Compare(absl::Span<const AnalyzedDocument> docs, const Alignment& alignment) const;
   // Analyze, align and compare.
   absl::StatusOr<ClusterResult> Run(Cluster cluster) const;
 

@@ -169,10 +169,11 @@ int RunCheck(const CheckFlags& flags) {
   if (!analyzed.ok()) return Fail(analyzed.status());
   auto alignment = pipeline.Align(*analyzed);
   if (!alignment.ok()) return Fail(alignment.status());
-  Comparison comparison = CompareStatements(*analyzed, *alignment, pipeline_options.compare);
+  auto comparison = pipeline.Compare(*analyzed, *alignment);
+  if (!comparison.ok()) return Fail(comparison.status());
 
   std::vector<std::string> source_raw(raw.begin() + 1, raw.end());
-  CheckResult result = CheckDraft(*analyzed, *alignment, comparison, raw[0], source_raw, options);
+  CheckResult result = CheckDraft(*analyzed, *alignment, *comparison, raw[0], source_raw, options);
 
   if (!flags.write_baseline.empty()) {
     OutputSink baseline;
