@@ -85,46 +85,63 @@ Alignment SelectLinks(const PreparedCluster& cluster, const std::vector<std::vec
                       const AlignOptions& options) {
   // Key (x, y) with x < y, so that a pair chosen from both sides is one link.
   std::map<std::pair<int, int>, Link> chosen;
+  std::vector<Candidate> list;
+  std::map<int, int> taken_per_doc;
+  std::map<int, bool> context_of_doc;
   for (size_t x = 0; x < candidates.size(); ++x) {
     const PreparedSentence& sx = cluster.sentences[x];
-    std::map<int, std::vector<Candidate>> by_doc;
+    list.clear();
     for (const Candidate& c : candidates[x]) {
-      if (c.score < options.threshold) continue;
-      by_doc[cluster.sentences[static_cast<size_t>(c.other)].doc].push_back(c);
+      if (c.score >= options.threshold) list.push_back(c);
     }
-    for (auto& [doc, list] : by_doc) {
-      const bool context = SameContext(cluster, sx.doc, doc, options);
+    if (list.empty()) continue;
+    std::sort(list.begin(), list.end(), [](const Candidate& p, const Candidate& q) {
+      return p.score != q.score ? p.score > q.score : p.other < q.other;
+    });
+    const double floor = options.relative_threshold * list.front().score;
+    taken_per_doc.clear();
+    context_of_doc.clear();
+    int taken = 0;
+    for (const Candidate& c : list) {
+      if (options.max_links_per_statement > 0 && taken >= options.max_links_per_statement) break;
+      if (c.score < floor) break;
+      const PreparedSentence& sy = cluster.sentences[static_cast<size_t>(c.other)];
+      auto [ctx, fresh] = context_of_doc.try_emplace(sy.doc, false);
+      if (fresh) ctx->second = SameContext(cluster, sx.doc, sy.doc, options);
+      const bool context = ctx->second;
       if (!context && !options.keep_different_event) continue;
-      std::sort(list.begin(), list.end(), [](const Candidate& p, const Candidate& q) {
-        return p.score != q.score ? p.score > q.score : p.other < q.other;
-      });
-      int taken = 0;
-      for (const Candidate& c : list) {
-        if (options.max_links_per_pair_of_docs > 0 && taken >= options.max_links_per_pair_of_docs) break;
-        const PreparedSentence& sy = cluster.sentences[static_cast<size_t>(c.other)];
-        std::string conflict = ConflictReason(sx, sy, options);
-        if (!context && conflict.empty()) conflict = "different document context";
-        if (!conflict.empty() && !options.keep_different_event) continue;
-        ++taken;
-        const int lo = std::min(static_cast<int>(x), c.other);
-        const int hi = std::max(static_cast<int>(x), c.other);
-        if (chosen.count({lo, hi})) continue;
-        const PreparedSentence& a = cluster.sentences[static_cast<size_t>(lo)];
-        const PreparedSentence& b = cluster.sentences[static_cast<size_t>(hi)];
-        Link link;
-        link.doc_a = a.doc;
-        link.sentence_a = a.sentence;
-        link.doc_b = b.doc;
-        link.sentence_b = b.sentence;
-        link.score = c.score;
-        link.reasons = Reasons(cluster, a.vector, b.vector);
-        if (!conflict.empty()) {
-          link.possibly_different_event = true;
-          link.reasons.push_back(conflict);
-        }
-        chosen.emplace(std::make_pair(lo, hi), std::move(link));
+      int& taken_here = taken_per_doc[sy.doc];
+      if (options.max_links_per_pair_of_docs > 0 && taken_here >= options.max_links_per_pair_of_docs) continue;
+      std::string conflict = ConflictReason(sx, sy, options);
+      if (!context && conflict.empty()) conflict = "different document context";
+      if (!conflict.empty() && !options.keep_different_event) continue;
+      ++taken_here;
+      ++taken;
+      const int lo = std::min(static_cast<int>(x), c.other);
+      const int hi = std::max(static_cast<int>(x), c.other);
+      if (chosen.count({lo, hi})) continue;
+      const PreparedSentence& a = cluster.sentences[static_cast<size_t>(lo)];
+      const PreparedSentence& b = cluster.sentences[static_cast<size_t>(hi)];
+      Link link;
+      link.doc_a = a.doc;
+      link.sentence_a = a.sentence;
+      link.doc_b = b.doc;
+      link.sentence_b = b.sentence;
+      link.score = c.score;
+      if (!conflict.empty()) {
+        link.possibly_different_event = true;
+        link.reasons.push_back(std::move(conflict));
       }
+      chosen.emplace(std::make_pair(lo, hi), std::move(link));
     }
+  }
+  // Reasons only for the links kept.
+  for (auto& [key, link] : chosen) {
+    std::vector<std::string> reasons =
+        Reasons(cluster, cluster.sentences[static_cast<size_t>(key.first)].vector,
+                cluster.sentences[static_cast<size_t>(key.second)].vector);
+    reasons.insert(reasons.end(), link.reasons.begin(), link.reasons.end());
+    link.reasons = std::move(reasons);
   }
   Alignment out;
   for (auto& [key, link] : chosen) out.links.push_back(std::move(link));
@@ -147,30 +164,53 @@ Alignment AlignStatements(absl::Span<const AnalyzedDocument> docs, absl::Span<co
   const size_t n = cluster.sentences.size();
 
   // Inverted index: term -> statements containing it.
-  std::vector<std::vector<int>> postings(cluster.term_display.size());
+  std::vector<std::vector<std::pair<int, double>>> postings(cluster.term_display.size());
   for (size_t x = 0; x < n; ++x) {
-    for (const auto& [term, weight] : cluster.sentences[x].vector) postings[static_cast<size_t>(term)].push_back(static_cast<int>(x));
+    for (const auto& [term, weight] : cluster.sentences[x].vector) {
+      postings[static_cast<size_t>(term)].emplace_back(static_cast<int>(x), weight);
+    }
   }
+  // Score-at-a-time over the postings of the searched terms: acc[y] is the
+  // dot product over those terms, added in the same order as Dot() does, so
+  // it is exact when no term was skipped. The best candidates by it are then
+  // scored exactly.
   std::vector<std::vector<Candidate>> candidates(n);
-  std::vector<char> seen(n, 0);
+  std::vector<double> acc(n, 0);
   std::vector<int> touched;
+  std::vector<Candidate> ranked;
+  const size_t max_candidates = options.max_candidates > 0 ? static_cast<size_t>(options.max_candidates) : n;
   for (size_t x = 0; x < n; ++x) {
     const auto& sx = cluster.sentences[x];
     touched.clear();
+    bool skipped = false;
     for (const auto& [term, weight] : sx.vector) {
       const auto& list = postings[static_cast<size_t>(term)];
-      if (options.max_postings > 0 && list.size() > static_cast<size_t>(options.max_postings)) continue;
-      for (int y : list) {
-        if (seen[static_cast<size_t>(y)] || cluster.sentences[static_cast<size_t>(y)].doc == sx.doc) continue;
-        seen[static_cast<size_t>(y)] = 1;
-        touched.push_back(y);
+      if (options.max_postings > 0 && list.size() > static_cast<size_t>(options.max_postings)) {
+        skipped = true;
+        continue;
+      }
+      for (const auto& [y, weight_y] : list) {
+        if (cluster.sentences[static_cast<size_t>(y)].doc == sx.doc) continue;
+        double& a = acc[static_cast<size_t>(y)];
+        if (a == 0) touched.push_back(y);  // Weights are positive.
+        a += weight * weight_y;
       }
     }
+    ranked.clear();
     for (int y : touched) {
-      seen[static_cast<size_t>(y)] = 0;
-      // The exact score, computed the same way as the reference aligner.
-      const double score = align_internal::Dot(sx.vector, cluster.sentences[static_cast<size_t>(y)].vector);
-      if (score > 0) candidates[x].push_back({y, score});
+      ranked.push_back({y, acc[static_cast<size_t>(y)]});
+      acc[static_cast<size_t>(y)] = 0;
+    }
+    if (ranked.size() > max_candidates) {
+      std::nth_element(ranked.begin(), ranked.begin() + static_cast<long>(max_candidates), ranked.end(),
+                       [](const Candidate& p, const Candidate& q) {
+                         return p.score != q.score ? p.score > q.score : p.other < q.other;
+                       });
+      ranked.resize(max_candidates);
+    }
+    for (Candidate& c : ranked) {
+      if (skipped) c.score = align_internal::Dot(sx.vector, cluster.sentences[static_cast<size_t>(c.other)].vector);
+      if (c.score > 0) candidates[x].push_back(c);
     }
   }
   return align_internal::SelectLinks(cluster, candidates, options);

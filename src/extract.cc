@@ -11,6 +11,10 @@
 #include "claimdiff/extract.h"
 
 #include <algorithm>
+#include <memory>
+#include <string>
+
+#include "absl/container/flat_hash_map.h"
 
 #include "extract_attribution.h"
 #include "extract_certainty.h"
@@ -59,7 +63,12 @@ class ExtractorImpl : public Extractor {
     Extraction ext;
     std::vector<std::string> tenses;
     ext.timex = t_.timex->Tag(doc, seg, &tenses);
-    Stemmer stemmer(t_.stemmer);  // Snowball stemmers keep state: one per call.
+    // Snowball stemmers keep state: one per thread, which also remembers the
+    // stems of the words it has seen.
+    static thread_local absl::flat_hash_map<std::string, std::unique_ptr<Stemmer>> stemmers;
+    std::unique_ptr<Stemmer>& slot = stemmers[t_.stemmer];
+    if (slot == nullptr) slot = std::make_unique<Stemmer>(t_.stemmer);
+    const Stemmer& stemmer = *slot;
     NameMemory memory;
     const absl::string_view text = doc.text;
     for (size_t i = 0; i < seg.sentences.size(); ++i) {

@@ -248,7 +248,7 @@ absl::StatusOr<std::unique_ptr<PlaceMatcher>> PlaceMatcher::Create(const Lexicon
     ambiguous.insert(FoldCase(row.Field(0)));
   }
   for (auto& [key, list] : m->names_) {
-    bool is_ambiguous = ambiguous.contains(key);
+    bool is_ambiguous = !ambiguous.empty() && ambiguous.contains(key);
     for (Candidate& c : list) {
       if (!is_ambiguous || c.place < 0 || c.demonym) continue;
       const Entry& e = m->places_[static_cast<size_t>(c.place)];
@@ -263,8 +263,19 @@ absl::StatusOr<std::unique_ptr<PlaceMatcher>> PlaceMatcher::Create(const Lexicon
       bool top = e.place.kind == "country" || e.place.kind == "continent";
       return std::make_tuple(top ? 2 : 1, c.primary ? 1 : 0, e.priority);
     };
-    std::stable_sort(list.begin(), list.end(),
-                     [&](const Candidate& a, const Candidate& b) { return rank(a) > rank(b); });
+    if (list.size() > 1) {
+      std::stable_sort(list.begin(), list.end(),
+                       [&](const Candidate& a, const Candidate& b) { return rank(a) > rank(b); });
+    }
+  }
+  for (const auto& [key, list] : m->names_) {
+    bool usable = std::any_of(list.begin(), list.end(),
+                              [](const Candidate& c) { return c.place < 0 || !c.needs_capital; });
+    if (!usable) continue;
+    m->names_lower_.emplace(key, list);
+    size_t words = static_cast<size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
+    size_t& len = m->max_len_lower_[key.substr(0, key.find(' '))];
+    len = std::max(len, words);
   }
   const LexiconTable& inflections = language.Table("place_inflections");
   m->name_suffixes_ = Suffixes(inflections, "name");
@@ -298,7 +309,8 @@ uint32_t PlaceMatcher::CueBits(const Token& token) const {
   return it == cues_.end() ? 0 : it->second;
 }
 
-std::vector<PlaceMatcher::Candidate> PlaceMatcher::CandidatesAt(const std::vector<Token>& tokens, size_t i,
+std::vector<PlaceMatcher::Candidate> PlaceMatcher::CandidatesAt(const NameMap& names,
+                                                                const std::vector<Token>& tokens, size_t i,
                                                                 size_t len, bool* inflected,
                                                                 bool uninflected_absent) const {
   std::vector<Candidate> out;
@@ -312,17 +324,17 @@ std::vector<PlaceMatcher::Candidate> PlaceMatcher::CandidatesAt(const std::vecto
   const size_t prefix_size = key.size();
   absl::string_view last = tokens[i + len - 1].folded;
   auto collect = [&](absl::string_view tail, int want /* 0 any, 1 names, 2 demonyms */) {
-    decltype(names_)::const_iterator it;
+    NameMap::const_iterator it;
     if (len == 1) {
       if (want == 2 && !demonym_keys_.contains(tail)) return;
-      it = names_.find(tail);
+      it = names.find(tail);
     } else {
       key.resize(prefix_size);
       key.append(tail.data(), tail.size());
       if (want == 2 && !demonym_keys_.contains(key)) return;
-      it = names_.find(key);
+      it = names.find(key);
     }
-    if (it == names_.end()) return;
+    if (it == names.end()) return;
     for (const Candidate& c : it->second) {
       if (want == 1 && c.demonym) continue;  // Blockers block inflected forms too ("Kims").
       if (want == 2 && !c.demonym) continue;
@@ -438,12 +450,17 @@ std::vector<Place> PlaceMatcher::Find(absl::string_view text, const std::vector<
     }
     // Names up to the longest one starting with this word; one word always
     // (it may carry an inflection: "Moskaus").
-    auto ml = max_len_.find(tokens[i].folded);
-    size_t max_len = std::min(ml == max_len_.end() ? size_t{1} : ml->second, tokens.size() - i);
+    // After a word in lower case only names that need no capital (and
+    // blockers) can match: look them up in the small table.
+    const bool upper = tokens[i].upper;
+    const NameMap& names = upper ? names_ : names_lower_;
+    const auto& max_lens = upper ? max_len_ : max_len_lower_;
+    auto ml = max_lens.find(tokens[i].folded);
+    size_t max_len = std::min(ml == max_lens.end() ? size_t{1} : ml->second, tokens.size() - i);
     std::optional<Match> found;
     for (size_t len = max_len; len >= 1 && !found; --len) {
       bool inflected = false;
-      std::vector<Candidate> cands = CandidatesAt(tokens, i, len, &inflected, ml == max_len_.end());
+      std::vector<Candidate> cands = CandidatesAt(names, tokens, i, len, &inflected, ml == max_lens.end());
       if (cands.empty()) continue;
       Match m;
       m.inflected = inflected;
@@ -461,7 +478,7 @@ std::vector<Place> PlaceMatcher::Find(absl::string_view text, const std::vector<
         std::vector<Token> sub = Tokenize(text, Span{tokens[i].start, tokens[i].start + part});
         std::vector<Candidate> cands;
         bool inflected = false;
-        if (sub.size() == 1) cands = CandidatesAt(sub, 0, 1, &inflected);
+        if (sub.size() == 1) cands = CandidatesAt(sub[0].upper ? names_ : names_lower_, sub, 0, 1, &inflected);
         Match m;
         m.first = m.last = i;
         m.span = Span{tokens[i].start, tokens[i].start + part};

@@ -93,8 +93,9 @@ class PlaceMatcher {
   // inflection; empty when none.
   // `*inflected` tells whether an ending was stripped.
   // `uninflected_absent`: the caller knows no name is the bare word (len 1).
-  std::vector<Candidate> CandidatesAt(const std::vector<Token>& tokens, size_t i, size_t len,
-                                      bool* inflected, bool uninflected_absent = false) const;
+  using NameMap = absl::flat_hash_map<std::string, std::vector<Candidate>>;
+  std::vector<Candidate> CandidatesAt(const NameMap& names, const std::vector<Token>& tokens, size_t i,
+                                      size_t len, bool* inflected, bool uninflected_absent = false) const;
   // `in_place[k]` is true for tokens inside another place match: the role
   // rules do not look past them.
   std::string RoleOf(const std::vector<Token>& tokens, const std::vector<bool>& in_place, size_t first,
@@ -109,6 +110,11 @@ class PlaceMatcher {
   absl::flat_hash_map<std::string, std::vector<Candidate>> names_;
   // Folded first token -> longest name (in tokens) starting with it.
   absl::flat_hash_map<std::string, size_t> max_len_;
+  // The part of names_ usable after a word in lower case (names that need no
+  // capital, and blockers), and its max_len_: most words are in lower case,
+  // and this small table spares them look-ups in the big one.
+  absl::flat_hash_map<std::string, std::vector<Candidate>> names_lower_;
+  absl::flat_hash_map<std::string, size_t> max_len_lower_;
   // Keys of names_ that have a demonym candidate (a small set that spares
   // big-table look-ups of the inflected forms of every word).
   absl::flat_hash_set<std::string> demonym_keys_;

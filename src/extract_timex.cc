@@ -107,6 +107,9 @@ class SentenceMatcher {
   }
 
   std::vector<Cand> Run();
+  // The sentence's tense from its cues (TimeLexicon::Tense without a second
+  // pass over the tokens).
+  std::string Tense() const { return timex::TimeLexicon::TenseOf(cues_); }
 
  private:
   // --- token tests ---
@@ -1377,9 +1380,9 @@ std::vector<Timex> Tagger::Tag(const Document& doc, const Segmentation& seg,
   for (size_t si = 0; si < sentences.size(); ++si) {
     const std::vector<Token>& toks = sentences[si];
     if (toks.empty()) continue;
-    ctx.tense = lex_.Tense(toks);
+    SentenceMatcher m(*this, toks, ctx);  // Finds the sentence's tense cues.
+    ctx.tense = m.Tense();
     if (tenses != nullptr) (*tenses)[si] = ctx.tense;
-    SentenceMatcher m(*this, toks, ctx);
     std::vector<Cand> cands = m.Run();
     bool open_group = false;
     for (size_t k = 0; k < cands.size(); ++k) {

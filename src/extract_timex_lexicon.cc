@@ -144,6 +144,7 @@ void TimeLexicon::Add(const std::string& surface, Entry e) {
   e.surface = surface;
   e.words = static_cast<int>(toks.size());
   for (size_t i = 1; i < toks.size(); ++i) e.tail.push_back(e.exact ? toks[i].text : toks[i].fold);
+  by_first_filter_.Add(toks[0].fold);
   by_first_[toks[0].fold].push_back(std::move(e));
   if (toks.size() == 1) max_head_ = std::max(max_head_, toks[0].fold.size());
 }
@@ -211,6 +212,7 @@ absl::StatusOr<TimeLexicon> TimeLexicon::Compile(const Lexicon& lexicon) {
 std::vector<const Entry*> TimeLexicon::Lookup(const Token& t) const {
   std::vector<const Entry*> out;
   if (t.type == TokType::kNum) return out;
+  if (!by_first_filter_.MayContain(t.fold)) return out;
   auto it = by_first_.find(t.fold);
   if (it == by_first_.end()) return out;
   for (const Entry& e : it->second) {
@@ -221,6 +223,7 @@ std::vector<const Entry*> TimeLexicon::Lookup(const Token& t) const {
 }
 
 const std::vector<Entry>* TimeLexicon::LookupFolded(absl::string_view fold) const {
+  if (!by_first_filter_.MayContain(fold)) return nullptr;
   auto it = by_first_.find(fold);
   return it == by_first_.end() ? nullptr : &it->second;
 }
@@ -273,9 +276,11 @@ std::vector<std::pair<size_t, std::string>> TimeLexicon::TenseCues(const std::ve
   return out;
 }
 
-std::string TimeLexicon::Tense(const std::vector<Token>& tokens) const {
+std::string TimeLexicon::Tense(const std::vector<Token>& tokens) const { return TenseOf(TenseCues(tokens)); }
+
+std::string TimeLexicon::TenseOf(const std::vector<std::pair<size_t, std::string>>& cues) {
   bool past = false, future = false;
-  for (const auto& [i, tense] : TenseCues(tokens)) (tense == "future" ? future : past) = true;
+  for (const auto& [i, tense] : cues) (tense == "future" ? future : past) = true;
   if (future) return "future";
   if (past) return "past";
   return "present";

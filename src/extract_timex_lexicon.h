@@ -15,6 +15,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "claimdiff/lexicon.h"
+#include "extract_tokens.h"
 
 namespace claimdiff {
 namespace timex {
@@ -77,11 +78,14 @@ class TimeLexicon {
   std::string Tense(const std::vector<Token>& tokens) const;
   // The tense cues of a sentence: (token index, "past"|"future").
   std::vector<std::pair<size_t, std::string>> TenseCues(const std::vector<Token>& tokens) const;
+  // "past", "future" or "present" from the cues TenseCues() found.
+  static std::string TenseOf(const std::vector<std::pair<size_t, std::string>>& cues);
 
  private:
   void Add(const std::string& surface, Entry e);
 
   absl::flat_hash_map<std::string, std::vector<Entry>> by_first_;  // Folded first word.
+  KeyFilter by_first_filter_;  // Keys of by_first_.
   absl::flat_hash_map<std::string, std::string> tense_words_;
   std::vector<std::pair<std::string, std::string>> tense_suffixes_;
   size_t max_head_ = 0;

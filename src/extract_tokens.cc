@@ -167,11 +167,17 @@ std::string Stemmer::Stem(absl::string_view folded) const {
   return std::string(reinterpret_cast<const char*>(out), static_cast<size_t>(sb_stemmer_length(stemmer_)));
 }
 
+// Stems remembered per Stemmer (a bound on memory in long batch runs).
+constexpr size_t kMaxRemembered = size_t{1} << 16;
+
 void Stemmer::StemAll(std::vector<Token>* tokens) const {
   for (Token& t : *tokens) {
     if (t.kind != Token::kWord) continue;
     auto it = seen_.find(t.folded);
-    if (it == seen_.end()) it = seen_.emplace(t.folded, Stem(t.folded)).first;
+    if (it == seen_.end()) {
+      if (seen_.size() >= kMaxRemembered) seen_.clear();
+      it = seen_.emplace(t.folded, Stem(t.folded)).first;
+    }
     t.stem = it->second;
   }
 }
@@ -232,8 +238,10 @@ void PhraseTable::Add(const std::vector<std::string>& tokens, int payload, const
   if (tokens.empty() || tokens[0] == "...") return;
   Entry e{tokens, last_stem, payload};
   if (tokens.size() == 1 && !last_stem.empty()) {
+    first_stem_filter_.Add(last_stem);
     first_stem_[last_stem].push_back(std::move(e));
   } else {
+    first_filter_.Add(tokens[0]);
     first_[tokens[0]].push_back(std::move(e));
   }
 }
@@ -298,16 +306,20 @@ std::optional<PhraseTable::Match> PhraseTable::MatchAt(const std::vector<Token>&
       if (!best || m.end > best->end) best = std::move(m);
     }
   };
-  auto it = first_.find(tokens[i].folded);
-  if (it != first_.end()) consider(it->second);
-  if (!tokens[i].stem.empty()) {
+  if (first_filter_.MayContain(tokens[i].folded)) {
+    auto it = first_.find(tokens[i].folded);
+    if (it != first_.end()) consider(it->second);
+  }
+  if (!tokens[i].stem.empty() && first_stem_filter_.MayContain(tokens[i].stem)) {
     auto st = first_stem_.find(tokens[i].stem);
     if (st != first_stem_.end()) consider(st->second);
   }
   if (!suffixes_.empty()) {
     for (const std::string& suffix : suffixes_) {
       if (tokens[i].folded.size() > suffix.size() && absl::EndsWith(tokens[i].folded, suffix)) {
-        auto su = first_.find(absl::string_view(tokens[i].folded).substr(0, tokens[i].folded.size() - suffix.size()));
+        absl::string_view base = absl::string_view(tokens[i].folded).substr(0, tokens[i].folded.size() - suffix.size());
+        if (!first_filter_.MayContain(base)) continue;
+        auto su = first_.find(base);
         if (su != first_.end()) {
           for (const Entry& e : su->second) {
             if (e.tokens.size() == 1) consider(std::vector<Entry>{e});

@@ -11,6 +11,7 @@
 #ifndef CLAIMDIFF_SRC_EXTRACT_TOKENS_H_
 #define CLAIMDIFF_SRC_EXTRACT_TOKENS_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -70,6 +71,24 @@ class Stemmer {
 // ("23.04.2019").
 std::optional<double> ParseNumber(absl::string_view digits, char decimal_separator, char group_separator);
 
+// A cheap pre-check for hash look-ups of words: remembers the (first byte,
+// length) pairs of the keys added. MayContain() is false only for a word no
+// key can equal, so a look-up it rejects would have failed anyway.
+class KeyFilter {
+ public:
+  void Add(absl::string_view key) {
+    if (key.empty()) return;
+    seen_[static_cast<unsigned char>(key[0])] |= LengthBit(key.size());
+  }
+  bool MayContain(absl::string_view word) const {
+    return !word.empty() && (seen_[static_cast<unsigned char>(word[0])] & LengthBit(word.size())) != 0;
+  }
+
+ private:
+  static uint64_t LengthBit(size_t n) { return uint64_t{1} << (n < 63 ? n : 63); }
+  uint64_t seen_[256] = {};
+};
+
 // A table of phrases (token sequences) matched leftmost-longest.
 // A phrase token "..." is a gap: up to `max_gap` tokens that are not
 // punctuation ("teilte ... mit"). Entries may be matched on the stem of
@@ -109,6 +128,8 @@ class PhraseTable {
   // Keyed by the first token (or its stem for one-token stem entries).
   absl::flat_hash_map<std::string, std::vector<Entry>> first_;
   absl::flat_hash_map<std::string, std::vector<Entry>> first_stem_;
+  KeyFilter first_filter_;       // Keys of first_.
+  KeyFilter first_stem_filter_;  // Keys of first_stem_.
   std::vector<std::string> suffixes_;
   size_t max_gap_ = 12;
 };

@@ -103,12 +103,18 @@ Segmentation IcuSegmenter::Segment(const Document& doc) const {
       hard.push_back(next.trim_start);
     }
   }
+  // Three sorted runs (lines, list markers, furniture edges): merged, not
+  // sorted.
+  const size_t line_breaks = hard.size();
   for (size_t pos : segment_internal::FindListMarkers(text)) hard.push_back(pos);
+  std::inplace_merge(hard.begin(), hard.begin() + static_cast<std::ptrdiff_t>(line_breaks), hard.end());
+  const size_t before_furniture = hard.size();
   for (const Furniture& f : seg.furniture) {
     hard.push_back(segment_internal::SkipSpace(text, f.span.start));
     hard.push_back(segment_internal::SkipSpace(text, f.span.end));
   }
-  std::sort(hard.begin(), hard.end());
+  std::inplace_merge(hard.begin(), hard.begin() + static_cast<std::ptrdiff_t>(before_furniture), hard.end());
+  if (!std::is_sorted(hard.begin(), hard.end())) std::sort(hard.begin(), hard.end());  // Defensive.
 
   const absl::string_view scan = icu_text.empty() ? text : absl::string_view(icu_text);
   std::vector<Break> breaks;

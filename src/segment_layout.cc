@@ -77,6 +77,95 @@ std::unique_ptr<icu::RegexPattern> Compile(absl::string_view text, UErrorCode* s
       *status));
 }
 
+// Adds to `out` the first bytes of the strings `re` (an ICU regular
+// expression) can match. Understands leading literals, escaped
+// punctuation, groups and alternations; returns false for anything else
+// (classes, properties, optional first atoms, flags other than a leading
+// "(?i)"), meaning "may start with any byte".
+bool FirstBytes(absl::string_view re, bool icase, std::bitset<256>* out) {
+  if (absl::StartsWith(re, "(?i)")) {
+    icase = true;
+    re.remove_prefix(4);
+  }
+  // Split at top-level '|'.
+  std::vector<absl::string_view> alternatives;
+  int depth = 0;
+  bool in_class = false;
+  size_t from = 0;
+  for (size_t i = 0; i < re.size(); ++i) {
+    const char c = re[i];
+    if (c == '\\') {
+      ++i;
+    } else if (in_class) {
+      if (c == ']') in_class = false;
+    } else if (c == '[') {
+      in_class = true;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      if (--depth < 0) return false;
+    } else if (c == '|' && depth == 0) {
+      alternatives.push_back(re.substr(from, i - from));
+      from = i + 1;
+    }
+  }
+  if (depth != 0 || in_class) return false;
+  alternatives.push_back(re.substr(from));
+  for (absl::string_view alt : alternatives) {
+    if (alt.empty()) return false;  // Matches the empty string.
+    size_t atom_end;
+    std::bitset<256> first;
+    const char c = alt[0];
+    if (c == '(') {
+      if (alt.size() < 2 || alt[1] == '?') return false;
+      int d = 0;
+      size_t close = 0;
+      for (size_t i = 0; i < alt.size() && close == 0; ++i) {
+        if (alt[i] == '\\') {
+          ++i;
+        } else if (alt[i] == '[') {  // Skip a class: brackets in it are literal.
+          while (i + 1 < alt.size() && alt[i + 1] != ']') i += alt[i + 1] == '\\' ? 2 : 1;
+          ++i;
+        } else if (alt[i] == '(') {
+          ++d;
+        } else if (alt[i] == ')' && --d == 0) {
+          close = i;
+        }
+      }
+      if (close == 0) return false;
+      if (!FirstBytes(alt.substr(1, close - 1), icase, &first)) return false;
+      atom_end = close + 1;
+    } else if (c == '\\') {
+      if (alt.size() < 2) return false;
+      const unsigned char e = static_cast<unsigned char>(alt[1]);
+      if (e >= 0x80 || !IsPunct(e)) return false;  // \s, \p{..}, \d ...: a class.
+      first.set(e);
+      atom_end = 2;
+    } else if (c == '[' || c == '.' || c == '^' || c == '$' || c == '?' || c == '*' || c == '+' || c == '{') {
+      return false;
+    } else {
+      size_t n;
+      const char32_t cp = DecodeAt(alt, 0, &n);
+      if (icase && (cp >= 0x80 || IsLetter(cp))) {
+        // Case-insensitive letters also match non-ASCII ones (U+017F for "s").
+        if (cp >= 0x80) return false;
+        first.set(static_cast<unsigned char>(cp | 0x20));
+        first.set(static_cast<unsigned char>(cp & ~0x20u));
+        for (int b = 0x80; b < 0x100; ++b) first.set(static_cast<size_t>(b));
+      } else {
+        first.set(static_cast<unsigned char>(c));
+      }
+      atom_end = n;
+    }
+    if (atom_end < alt.size()) {
+      const char q = alt[atom_end];
+      if (q == '?' || q == '*' || q == '{') return false;  // The first atom may be absent.
+    }
+    *out |= first;
+  }
+  return true;
+}
+
 absl::string_view LineText(absl::string_view text, const Line& line) {
   return text.substr(line.trim_start, line.trim_end - line.trim_start);
 }
@@ -219,6 +308,13 @@ absl::StatusOr<FurnitureRules> BuildFurnitureRules(const Lexicon& lexicon) {
       return absl::InvalidArgumentError(absl::StrCat(table.path, ": patterns do not combine: ", u_errorName(status)));
     }
     out.combined = std::move(p);
+    for (const FurnitureRule& r : out.rules) {
+      if (r.kind != FurnitureRule::Kind::kPattern) continue;
+      if (!FirstBytes(r.text, /*icase=*/false, &out.combined_first_bytes)) {
+        out.combined_first_bytes.set();
+        break;
+      }
+    }
   }
   return out;
 }
@@ -288,7 +384,7 @@ std::vector<Furniture> FindFurniture(absl::string_view text, const std::vector<L
         case FurnitureRule::Kind::kPattern:
           if (pattern_candidate && !pattern_tried) {
             pattern_tried = true;
-            if (combined != nullptr) {
+            if (combined != nullptr && rules.combined_first_bytes.test(static_cast<unsigned char>(s[0]))) {
               UErrorCode status = U_ZERO_ERROR;
               UText ut = UTEXT_INITIALIZER;
               utext_openUTF8(&ut, s.data(), static_cast<int64_t>(s.size()), &status);

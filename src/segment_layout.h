@@ -6,6 +6,7 @@
 #ifndef CLAIMDIFF_SRC_SEGMENT_LAYOUT_H_
 #define CLAIMDIFF_SRC_SEGMENT_LAYOUT_H_
 
+#include <bitset>
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -55,6 +56,10 @@ struct FurnitureRules {
   // group and index into `rules`.
   std::shared_ptr<const icu::RegexPattern> combined;
   std::vector<std::pair<int, size_t>> combined_groups;
+  // The bytes a line must start with for `combined` to match it (read off
+  // the patterns' leading literals); lines starting otherwise skip the
+  // regular expression. All set when a pattern may start with anything.
+  std::bitset<256> combined_first_bytes;
   absl::flat_hash_set<std::string> exact_lines;  // Fast path for kLine rules.
   // Paragraph before a line of this reason is a caption ("" = off).
   std::string caption_after_reason;

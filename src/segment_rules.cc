@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -157,11 +158,12 @@ enum class Verdict { kUnknown, kJoin, kBreak };
 Verdict AbbreviationVerdict(absl::string_view text, size_t floor, Token prev, Token next,
                             const SegmentRules& rules) {
   absl::string_view w = StripLeading(text.substr(prev.start, prev.end - prev.start));
+  if (!rules.MayBeToken(w)) return Verdict::kUnknown;
   auto it = rules.by_token.find(w);
   if (it == rules.by_token.end()) return Verdict::kUnknown;
   const size_t max_n = rules.max_abbreviation_tokens;
   // Tokens before the break (nearest first) and after it.
-  std::vector<absl::string_view> before = {w};
+  absl::InlinedVector<absl::string_view, 4> before = {w};
   size_t end = prev.start;
   while (before.size() < max_n) {
     end = TrimBack(text, floor, end);
@@ -170,7 +172,7 @@ Verdict AbbreviationVerdict(absl::string_view text, size_t floor, Token prev, To
     before.push_back(StripLeading(text.substr(t.start, t.end - t.start)));
     end = t.start;
   }
-  std::vector<absl::string_view> after;
+  absl::InlinedVector<absl::string_view, 4> after;
   size_t start = next.start;
   while (after.size() + 1 < max_n && start < text.size()) {
     Token t = TokenAt(text, start);
@@ -244,8 +246,15 @@ std::vector<std::pair<size_t, size_t>> FindQuotations(absl::string_view text, si
     }
     size_t n;
     const char32_t c = DecodeAt(text, i, &n);
-    const char32_t next = i + n < text.size() ? FirstChar(text.substr(i + n)) : ' ';
     if (expect != 0 && i - open > max_bytes) expect = 0;  // Never closed: not a quotation.
+    if (c != '"' && c != '\'' && c != '\n' && c != 0x201E && c != 0x201C && c != 0x201D && c != 0x00BB &&
+        c != 0x00AB && c != 0x2018 && c != 0x2019) {
+      // Not a quotation mark: nothing below applies.
+      prev = c;
+      i += n;
+      continue;
+    }
+    const char32_t next = i + n < text.size() ? FirstChar(text.substr(i + n)) : ' ';
     if (c == '\n' && expect != 0) {
       // A blank line ends any quotation.
       size_t k = i + 1;
@@ -392,7 +401,7 @@ bool WeakBreakHolds(absl::string_view text, size_t prev_start, size_t pos, const
   if (end <= prev_start) return false;
   const Token prev = TokenBefore(text, prev_start, end);
   absl::string_view w = StripLeading(text.substr(prev.start, prev.end - prev.start));
-  if (rules.by_token.contains(w)) return false;
+  if (rules.MayBeToken(w) && rules.by_token.contains(w)) return false;
   // Split the word from its final punctuation.
   size_t core_end = w.size();
   size_t dots = 0;
@@ -572,6 +581,12 @@ absl::StatusOr<SegmentRules> BuildSegmentRules(const Lexicon& lexicon) {
   auto add = [&rules](std::vector<std::string> tokens, AbbreviationKind kind) {
     const int index = static_cast<int>(rules.abbreviations.size());
     for (const std::string& t : tokens) {
+      if (t.size() == 1) {
+        rules.token_last_byte.set(static_cast<unsigned char>(t.back()));
+      } else if (t.size() > 1) {
+        rules.token_last_pair.set(static_cast<size_t>(static_cast<unsigned char>(t[t.size() - 2])) << 8 |
+                                  static_cast<unsigned char>(t.back()));
+      }
       std::vector<int>& v = rules.by_token[t];
       if (v.empty() || v.back() != index) v.push_back(index);
     }

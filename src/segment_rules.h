@@ -13,6 +13,7 @@
 #ifndef CLAIMDIFF_SRC_SEGMENT_RULES_H_
 #define CLAIMDIFF_SRC_SEGMENT_RULES_H_
 
+#include <bitset>
 #include <cstddef>
 #include <string>
 #include <utility>
@@ -42,6 +43,17 @@ struct SegmentRules {
   // Token -> indexes into `abbreviations` of the entries that contain it.
   absl::flat_hash_map<std::string, std::vector<int>> by_token;
   size_t max_abbreviation_tokens = 1;
+  // The last byte of each one-byte key of `by_token` and the last two
+  // bytes of the longer ones: a word ending otherwise is no abbreviation
+  // token, without hashing it.
+  std::bitset<256> token_last_byte;
+  std::bitset<65536> token_last_pair;
+  bool MayBeToken(absl::string_view w) const {
+    if (w.empty()) return false;
+    if (w.size() == 1) return token_last_byte.test(static_cast<unsigned char>(w.back()));
+    return token_last_pair.test(static_cast<size_t>(static_cast<unsigned char>(w[w.size() - 2])) << 8 |
+                                static_cast<unsigned char>(w.back()));
+  }
   absl::flat_hash_set<std::string> months;        // As written ("März", "Jan.").
   absl::flat_hash_set<std::string> ordinal_cues;  // Lower-cased.
   absl::flat_hash_set<std::string> starters;      // As written, case-sensitive.

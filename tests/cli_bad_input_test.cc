@@ -138,7 +138,7 @@ TEST_CASE("A missing file is named, in every subcommand", "[cli][bad]") {
   }
 }
 
-TEST_CASE("A 200 MB file is read whole and its fault found at the right offset", "[cli][bad]") {
+TEST_CASE("A 200 MB file is refused by default, or read whole with its fault at the right offset", "[cli][bad]") {
   TempDir dir;
   const size_t size = size_t{200} << 20;
   // 200 MB of short lines, one invalid byte at the very end.
@@ -155,7 +155,14 @@ TEST_CASE("A 200 MB file is read whole and its fault found at the right offset",
     out << std::string(size - 1 - have, 'y') << '\xFF';
   }
   REQUIRE(std::filesystem::file_size(path) == size);
-  auto r = RunCli("segment " + ShellQuote(path));
+  // Over the default --max-bytes: refused before reading, with its size.
+  auto refused = RunCli("segment " + ShellQuote(path));
+  INFO(refused.errors);
+  CHECK(refused.status == 2);
+  CHECK(absl::StrContains(refused.errors, absl::StrCat(path, ": input too large (", size, " bytes")));
+  CHECK(refused.output.empty());
+  // With a larger limit it is read whole, and the bad byte found at the end.
+  auto r = RunCli("segment --max-bytes 300000000 " + ShellQuote(path));
   INFO(r.errors);
   CHECK(r.status == 2);
   CHECK(absl::StrContains(r.errors, absl::StrCat(path, ": invalid UTF-8 at byte offset ", size - 1)));

@@ -2,20 +2,29 @@
 // of a JSON Lines input is a cluster) and get one report each, as text, JSON
 // or HTML.
 //
+// Text and JSON run on the batch driver (cli/batch.h): each JSON Lines
+// cluster line is a record (--jobs threads, output in input order, a bad
+// cluster answered in-band), files given together form one record. HTML
+// holds one cluster and reads its input whole.
+//
 // Exit status: 0 when no finding of a --fail-on kind exists (the default
 // fails on nothing), 1 when one does, 2 on trouble.
 
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdlib>
+#include <memory>
 #include <set>
 
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "claimdiff/pipeline.h"
 #include "claimdiff/report.h"
+#include "cli/batch.h"
 #include "cli/cli_common.h"
 
 namespace claimdiff::cli {
@@ -95,6 +104,22 @@ absl::StatusOr<std::vector<Cluster>> GroupInputs(std::vector<Cluster> read, cons
   return clusters;
 }
 
+// The first plain-document input when the inputs mix plain documents with
+// JSON Lines (as ReadInput tells them apart), else "".
+std::string MixedPlainInput(const CommonOptions& options) {
+  if (options.jsonl || options.input_format == "jsonl") return "";
+  std::string plain;
+  bool jsonl = false;
+  for (const std::string& path : options.inputs) {
+    if (absl::EndsWith(path, ".jsonl")) {
+      jsonl = true;
+    } else if (plain.empty()) {
+      plain = path;
+    }
+  }
+  return jsonl ? plain : "";
+}
+
 }  // namespace
 
 Command AddCompareCommand(CLI::App* app) {
@@ -130,20 +155,9 @@ Command AddCompareCommand(CLI::App* app) {
   command.app->add_flag("--no-agree", flags->no_agree, "Leave agreements out of the report");
 
   command.run = [flags]() -> int {
-    auto read = ReadAllInputs(flags->common);
-    if (!read.ok()) return Fail(read.status());
-    auto clusters = GroupInputs(*std::move(read), flags->cluster);
-    if (!clusters.ok()) return Fail(clusters.status());
     ReportOptions report;
     if (flags->format == "json") report.format = ReportFormat::kJson;
     if (flags->format == "html") report.format = ReportFormat::kHtml;
-    if (report.format == ReportFormat::kHtml && clusters->size() > 1) {
-      std::vector<std::string> ids;
-      for (const Cluster& c : *clusters) ids.push_back(c.id);
-      return Fail(absl::InvalidArgumentError(absl::StrCat(
-          "an HTML report holds one cluster, the input has ", clusters->size(), " (",
-          absl::StrJoin(ids, ", "), "); choose one with --cluster ID")));
-    }
     std::set<FindingKind> fail_on;
     for (const std::string& k : flags->fail_on) {
       FindingKind kind;
@@ -153,21 +167,30 @@ Command AddCompareCommand(CLI::App* app) {
         fail_on.insert(kind);
       }
     }
-
-    OutputSink sink;
-    if (auto s = sink.Open(flags->common.output); !s.ok()) return Fail(s);
-    report.width = flags->width > 0 ? flags->width : TerminalWidth(sink.is_terminal());
-    report.color = report.format == ReportFormat::kText && UseColor(flags->color, sink.is_terminal());
-    report.title = flags->title;
-    report.json_indent = flags->pretty ? 2 : -1;
-
     PipelineOptions pipeline_options;
     pipeline_options.lexicon_dir = flags->common.lexicon_dir;
     pipeline_options.compare.include_agree = !flags->no_agree;
-    Pipeline pipeline(pipeline_options);
-    bool failed = false;
-    for (size_t i = 0; i < clusters->size(); ++i) {
-      Cluster& cluster = (*clusters)[i];
+
+    if (report.format == ReportFormat::kHtml) {
+      // One cluster per HTML page: read everything, then check.
+      auto read = ReadAllInputs(flags->common);
+      if (!read.ok()) return Fail(read.status());
+      auto clusters = GroupInputs(*std::move(read), flags->cluster);
+      if (!clusters.ok()) return Fail(clusters.status());
+      if (clusters->size() > 1) {
+        std::vector<std::string> ids;
+        for (const Cluster& c : *clusters) ids.push_back(c.id);
+        return Fail(absl::InvalidArgumentError(absl::StrCat(
+            "an HTML report holds one cluster, the input has ", clusters->size(), " (",
+            absl::StrJoin(ids, ", "), "); choose one with --cluster ID")));
+      }
+      OutputSink sink;
+      if (auto s = sink.Open(flags->common.output); !s.ok()) return Fail(s);
+      report.width = flags->width > 0 ? flags->width : TerminalWidth(sink.is_terminal());
+      report.title = flags->title;
+      report.json_indent = flags->pretty ? 2 : -1;
+      Pipeline pipeline(pipeline_options);
+      Cluster& cluster = clusters->front();
       std::string name = cluster.is_cluster ? absl::StrCat("cluster '", cluster.id, "'") : cluster.docs[0].path;
       auto result = pipeline.Run(std::move(cluster));
       if (!result.ok()) {
@@ -178,13 +201,74 @@ Command AddCompareCommand(CLI::App* app) {
       input.docs = result->docs;
       input.alignment = &result->alignment;
       input.comparison = &result->comparison;
-      std::string out = RenderReport(input, report);
-      if (report.format == ReportFormat::kText && i > 0) out = absl::StrCat("\n", out);
-      if (auto s = sink.Write(out); !s.ok()) return Fail(s);
+      if (auto s = sink.Write(RenderReport(input, report)); !s.ok()) return Fail(s);
+      bool failed = false;
       for (const Finding& f : result->comparison.findings) failed = failed || fail_on.count(f.kind) > 0;
+      if (auto s = sink.Commit(); !s.ok()) return Fail(s);
+      return failed ? kExitFindings : kExitOk;
     }
+
+    if (std::string plain = MixedPlainInput(flags->common); !plain.empty()) {
+      return Fail(absl::InvalidArgumentError(
+          absl::StrCat(plain, ": cannot mix single documents with JSON Lines clusters")));
+    }
+    OutputSink sink;
+    if (auto s = sink.Open(flags->common.output); !s.ok()) return Fail(s);
+    report.width = flags->width > 0 ? flags->width : TerminalWidth(sink.is_terminal());
+    report.color = report.format == ReportFormat::kText && UseColor(flags->color, sink.is_terminal());
+    report.title = flags->title;
+    report.json_indent = flags->pretty ? 2 : -1;
+
+    auto pipeline = std::make_shared<Pipeline>(pipeline_options);
+    auto found = std::make_shared<std::atomic<bool>>(false);     // A cluster matched --cluster.
+    auto findings = std::make_shared<std::atomic<bool>>(false);  // A --fail-on finding.
+    const std::string only = flags->cluster;
+    BatchOptions batch;
+    batch.jobs = flags->common.jobs;
+    batch.files_form_one_cluster = true;
+    // Text reports are separated by a blank line, as before.
+    if (report.format == ReportFormat::kText) batch.separator = "\n";
+    auto fn = [pipeline, found, findings, only, report, fail_on](Cluster cluster) -> absl::StatusOr<std::string> {
+      if (!only.empty() && cluster.id != only) return std::string();  // Not selected: no output.
+      found->store(true);
+      std::string name;
+      if (cluster.is_cluster) {
+        name = absl::StrCat("cluster '", cluster.id, "'");
+      } else {
+        // Files given together: an anonymous cluster, named by its first file.
+        name = cluster.docs.empty() ? std::string("input") : cluster.docs.front().path;
+        cluster.id.clear();
+      }
+      if (cluster.docs.size() < 2) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(name, ": compare needs at least two documents, got ", cluster.docs.size()));
+      }
+      auto result = pipeline->Run(std::move(cluster));
+      if (!result.ok()) {
+        return absl::Status(result.status().code(), absl::StrCat(name, ": ", result.status().message()));
+      }
+      ReportInput input;
+      input.id = result->id;
+      input.docs = result->docs;
+      input.alignment = &result->alignment;
+      input.comparison = &result->comparison;
+      for (const Finding& f : result->comparison.findings) {
+        if (fail_on.count(f.kind) > 0) findings->store(true);
+      }
+      return RenderReport(input, report);
+    };
+    auto stats = RunBatch(flags->common, batch, fn, &sink);
+    if (!stats.ok()) return Fail(stats.status());
+    if (!only.empty() && !found->load()) {
+      return Fail(absl::NotFoundError(absl::StrCat("--cluster: no cluster with id '", only, "'")));
+    }
+    if (stats->records == 0) return Fail(absl::InvalidArgumentError("compare needs at least two documents"));
     if (auto s = sink.Commit(); !s.ok()) return Fail(s);
-    return failed ? kExitFindings : kExitOk;
+    if (stats->failed > 0) {
+      Warn(absl::StrCat(stats->failed, " of ", stats->records, " clusters failed"));
+      return kExitTrouble;
+    }
+    return findings->load() ? kExitFindings : kExitOk;
   };
   return command;
 }

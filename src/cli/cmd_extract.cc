@@ -1,8 +1,13 @@
 // claimdiff extract FILE...: one JSON line per document (or cluster) with
-// sentences, time expressions and statements.
+// sentences, time expressions and statements. Runs on the batch driver
+// (cli/batch.h): one record per document or JSON Lines line, --jobs threads,
+// a bad record answered in-band.
+
+#include <memory>
 
 #include "absl/strings/str_cat.h"
 #include "claimdiff/pipeline.h"
+#include "cli/batch.h"
 #include "cli/cli_common.h"
 #include "extract_json.h"
 
@@ -14,13 +19,12 @@ Command AddExtractCommand(CLI::App* app) {
   command.app = app->add_subcommand("extract", "Extract statements: times, places, people, numbers, certainty");
   AddCommonOptions(command.app, options);
   command.run = [options]() -> int {
-    auto clusters = ReadAllInputs(*options);
-    if (!clusters.ok()) return Fail(clusters.status());
     PipelineOptions pipeline_options;
     pipeline_options.lexicon_dir = options->lexicon_dir;
-    Pipeline pipeline(pipeline_options);
-    std::string out;
-    for (Cluster& cluster : *clusters) {
+    auto pipeline = std::make_shared<Pipeline>(pipeline_options);
+    BatchOptions batch;
+    batch.jobs = options->jobs;
+    return RunBatchCommand(*options, batch, [pipeline](Cluster cluster) -> absl::StatusOr<std::string> {
       nlohmann::ordered_json line;
       if (cluster.is_cluster) {
         line["id"] = cluster.id;
@@ -28,10 +32,9 @@ Command AddExtractCommand(CLI::App* app) {
       }
       for (Document& doc : cluster.docs) {
         std::string path = doc.path;
-        auto analyzed = pipeline.Analyze(std::move(doc));
+        auto analyzed = pipeline->Analyze(std::move(doc));
         if (!analyzed.ok()) {
-          return Fail(absl::Status(analyzed.status().code(),
-                                   absl::StrCat(path, ": ", analyzed.status().message())));
+          return absl::Status(analyzed.status().code(), absl::StrCat(path, ": ", analyzed.status().message()));
         }
         if (cluster.is_cluster) {
           line["docs"].push_back(AnalyzedDocumentJson(*analyzed));
@@ -39,13 +42,8 @@ Command AddExtractCommand(CLI::App* app) {
           line = AnalyzedDocumentJson(*analyzed);
         }
       }
-      absl::StrAppend(&out, line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace), "\n");
-    }
-    OutputSink sink;
-    if (auto s = sink.Open(options->output); !s.ok()) return Fail(s);
-    if (auto s = sink.Write(out); !s.ok()) return Fail(s);
-    if (auto s = sink.Commit(); !s.ok()) return Fail(s);
-    return kExitOk;
+      return line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    });
   };
   return command;
 }
