@@ -185,11 +185,22 @@ Alignment AlignStatements(absl::Span<const AnalyzedDocument> docs, absl::Span<co
     bool skipped = false;
     for (const auto& [term, weight] : sx.vector) {
       const auto& list = postings[static_cast<size_t>(term)];
+      auto begin = list.begin(), end = list.end();
       if (options.max_postings > 0 && list.size() > static_cast<size_t>(options.max_postings)) {
+        // Too common to search whole: search the max_postings statements
+        // around x in cluster order (a bounded, deterministic slice that
+        // differs from statement to statement, so common terms still find
+        // partners without making the search quadratic).
         skipped = true;
-        continue;
+        const long cap = options.max_postings;
+        const long at = std::lower_bound(list.begin(), list.end(), std::make_pair(static_cast<int>(x), 0.0)) -
+                        list.begin();
+        const long first = std::clamp(at - cap / 2, 0L, static_cast<long>(list.size()) - cap);
+        begin = list.begin() + first;
+        end = begin + cap;
       }
-      for (const auto& [y, weight_y] : list) {
+      for (auto it = begin; it != end; ++it) {
+        const auto& [y, weight_y] = *it;
         if (cluster.sentences[static_cast<size_t>(y)].doc == sx.doc) continue;
         double& a = acc[static_cast<size_t>(y)];
         if (a == 0) touched.push_back(y);  // Weights are positive.

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <set>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -209,7 +210,7 @@ std::string Fingerprint(Verdict v, absl::string_view text) {
 
 bool IsClaim(const AnalyzedDocument& d, const Statement& st) {
   if (!st.events.empty() || !st.times.empty() || !st.places.empty() || !st.quantities.empty()) return true;
-  // Fall back on length: a sentence of six or more words says something.
+  // Fall back on length: a sentence of five or more words says something.
   absl::string_view text = absl::string_view(d.doc.text).substr(st.span.start, st.span.size());
   int words = 0;
   bool in_word = false;
@@ -218,13 +219,38 @@ bool IsClaim(const AnalyzedDocument& d, const Statement& st) {
     if (!space && !in_word) ++words;
     in_word = !space;
   }
-  if (!st.participants.empty()) return words >= 6;
-  return words >= 8;
+  return words >= 5;
 }
 
 bool Overlaps(const Timex& a, const Timex& b) {
   if (!a.first_day || !a.last_day || !b.first_day || !b.last_day) return false;
   return *a.first_day <= *b.last_day && *b.first_day <= *a.last_day;
+}
+
+// `inner` says at least as much as `outer`: its days lie inside outer's.
+bool Within(const Timex& inner, const Timex& outer) {
+  if (!inner.first_day || !inner.last_day || !outer.first_day || !outer.last_day) return false;
+  return *outer.first_day <= *inner.first_day && *inner.last_day <= *outer.last_day;
+}
+
+bool PlaceWithin(const Place& inner, const Place& outer) {
+  return inner.id == outer.id ||
+         std::find(inner.within.begin(), inner.within.end(), outer.id) != inner.within.end();
+}
+
+// Participants that are the same person or body: keys sharing a name part
+// ("kim" and "kim jong un").
+bool SameParticipant(const Participant& a, const Participant& b) {
+  if (a.key == b.key) return true;
+  std::vector<absl::string_view> pa = absl::StrSplit(a.key, ' ', absl::SkipEmpty());
+  std::vector<absl::string_view> pb = absl::StrSplit(b.key, ' ', absl::SkipEmpty());
+  for (absl::string_view x : pa) {
+    if (x.size() < 3) continue;
+    for (absl::string_view y : pb) {
+      if (x == y) return true;
+    }
+  }
+  return false;
 }
 
 bool PlaceCompatible(const Place& a, const Place& b) {
@@ -296,6 +322,26 @@ CheckResult CheckDraft(absl::Span<const AnalyzedDocument> docs, const Alignment&
       }
     }
 
+    // Statements of the sources about the same event with the same people
+    // count too, linked or not: the comparison is per event across all
+    // documents, not only per aligned pair.
+    if (!st.events.empty() && !st.participants.empty()) {
+      for (size_t doc = 1; doc < docs.size(); ++doc) {
+        for (const Statement& other : docs[doc].ext.statements) {
+          bool event = false, person = false;
+          for (const EventMention& a : st.events) {
+            for (const EventMention& b : other.events) event = event || a.cls == b.cls;
+          }
+          for (const Participant& a : st.participants) {
+            for (const Participant& b : other.participants) person = person || SameParticipant(a, b);
+          }
+          if (event && person) linked.emplace_back(static_cast<int>(doc), &other);
+        }
+      }
+      std::sort(linked.begin(), linked.end());
+      linked.erase(std::unique(linked.begin(), linked.end()), linked.end());
+    }
+
     CheckFinding f;
     f.sentence = st.sentence;
     f.span = st.span;
@@ -306,7 +352,9 @@ CheckResult CheckDraft(absl::Span<const AnalyzedDocument> docs, const Alignment&
     // Contradictions found by the compare stage.
     std::vector<const Finding*> contradictions;
     for (const Finding& finding : comparison.findings) {
-      if (finding.kind != FindingKind::kContradict || finding.update) continue;
+      // A later report may update an earlier one between sources, but a
+      // draft must agree with what its sources say now: updates count here.
+      if (finding.kind != FindingKind::kContradict) continue;
       bool touches_draft = false, touches_source = false;
       for (const FindingValue& v : finding.values) {
         if (v.doc == 0 && v.sentence == st.sentence) touches_draft = true;
@@ -315,7 +363,71 @@ CheckResult CheckDraft(absl::Span<const AnalyzedDocument> docs, const Alignment&
       if (touches_draft && touches_source) contradictions.push_back(&finding);
     }
 
-    if (!contradictions.empty()) {
+    // Slot conflicts with the linked statements about the same event: a time
+    // that overlaps none of theirs, or an event place inside none of theirs
+    // (and containing none).
+    std::vector<std::string> conflicts;
+    std::vector<std::pair<int, const Statement*>> conflict_evidence;
+    {
+      std::set<std::string> my_classes;
+      for (const EventMention& e : st.events) my_classes.insert(e.cls);
+      auto same_event = [&](const Statement& other) {
+        if (my_classes.empty() || other.events.empty()) return true;
+        for (const EventMention& e : other.events) {
+          if (my_classes.count(e.cls)) return true;
+        }
+        return false;
+      };
+      for (int t : st.times) {
+        const Timex& mine = draft.ext.timex[static_cast<size_t>(t)];
+        if (!mine.first_day || mine.type != "DATE") continue;
+        bool any_time = false, overlap = false;
+        std::vector<std::pair<int, const Statement*>> others;
+        for (const auto& [doc, other] : linked) {
+          if (!same_event(*other)) continue;
+          for (int u : other->times) {
+            const Timex& theirs = docs[static_cast<size_t>(doc)].ext.timex[static_cast<size_t>(u)];
+            if (!theirs.first_day || theirs.type != "DATE") continue;
+            any_time = true;
+            others.emplace_back(doc, other);
+            overlap = overlap || Overlaps(mine, theirs);
+          }
+        }
+        if (any_time && !overlap) {
+          conflicts.push_back(absl::StrCat("the sources give other dates than ", mine.value));
+          conflict_evidence.insert(conflict_evidence.end(), others.begin(), others.end());
+        }
+      }
+      for (const Place& mine : st.places) {
+        if (mine.role != "event") continue;
+        bool any_place = false, compatible = false;
+        std::vector<std::pair<int, const Statement*>> others;
+        for (const auto& [doc, other] : linked) {
+          if (!same_event(*other)) continue;
+          for (const Place& p : other->places) {
+            if (p.role != "event") continue;
+            any_place = true;
+            others.emplace_back(doc, other);
+            compatible = compatible || PlaceCompatible(mine, p);
+          }
+        }
+        if (any_place && !compatible) {
+          conflicts.push_back(absl::StrCat("the sources place it elsewhere than ", mine.name));
+          conflict_evidence.insert(conflict_evidence.end(), others.begin(), others.end());
+        }
+      }
+      std::sort(conflict_evidence.begin(), conflict_evidence.end());
+      conflict_evidence.erase(std::unique(conflict_evidence.begin(), conflict_evidence.end()),
+                              conflict_evidence.end());
+    }
+
+    if (contradictions.empty() && !conflicts.empty()) {
+      f.verdict = Verdict::kContradicted;
+      for (const auto& [doc, other] : conflict_evidence) {
+        f.evidence.push_back(evidence_for(doc, *other, AttributionNote(*other)));
+      }
+      f.message = absl::StrCat("contradicted by the sources: ", absl::StrJoin(conflicts, "; "));
+    } else if (!contradictions.empty()) {
       f.verdict = Verdict::kContradicted;
       std::vector<std::string> reasons;
       for (const Finding* c : contradictions) {
@@ -355,8 +467,10 @@ CheckResult CheckDraft(absl::Span<const AnalyzedDocument> docs, const Alignment&
         const Timex& mine = draft.ext.timex[static_cast<size_t>(t)];
         consider_slot(
             [&](const AnalyzedDocument& d, const Statement& other) {
+              // A source supports the draft's date when it says at least as
+              // much: "noch im April" does not support "am 23. April".
               for (int u : other.times) {
-                if (Overlaps(mine, d.ext.timex[static_cast<size_t>(u)])) return true;
+                if (Within(d.ext.timex[static_cast<size_t>(u)], mine)) return true;
               }
               return false;
             },
@@ -367,7 +481,7 @@ CheckResult CheckDraft(absl::Span<const AnalyzedDocument> docs, const Alignment&
         consider_slot(
             [&](const AnalyzedDocument&, const Statement& other) {
               for (const Place& p : other.places) {
-                if (PlaceCompatible(mine, p)) return true;
+                if (p.role == "event" && PlaceWithin(p, mine)) return true;
               }
               return false;
             },

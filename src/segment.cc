@@ -1,7 +1,7 @@
 // The segment stage: layout (lines, paragraphs, bullets, furniture) gives
-// hard breaks; ICU's sentence BreakIterator, wrapped in a
-// FilteredBreakIterator that suppresses breaks after the language's
-// abbreviations, proposes the others; FixBreaks (segment_rules.h) removes
+// hard breaks; ICU's sentence BreakIterator, minus the breaks after the
+// language's abbreviations (the decision ICU's FilteredBreakIterator would
+// make, taken on the bytes), proposes the others; FixBreaks (segment_rules.h) removes
 // the ICU breaks that the language data says are wrong.
 //
 // Why a newline is usually a hard break: news pages put headlines, kickers,
@@ -13,13 +13,16 @@
 #include "claimdiff/segment.h"
 
 #include <unicode/brkiter.h>
-#include <unicode/filteredbrk.h>
 #include <unicode/locid.h>
 #include <unicode/utext.h>
 
 #include <algorithm>
+#include <bitset>
 #include <mutex>
+#include <string>
+#include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "segment_layout.h"
@@ -37,11 +40,118 @@ absl::Status IcuError(absl::string_view what, UErrorCode code) {
   return absl::InternalError(absl::StrCat("icu: ", what, ": ", u_errorName(code)));
 }
 
+// The break suppression of ICU's FilteredBreakIterator (ICU 72,
+// filteredbrk.cpp), decided on the UTF-8 bytes instead of through a cloned
+// UText per break. An entry whose first dot is not its last ("Dr.-Ing.")
+// makes the part up to that dot a partial key: every entry starting with
+// that part then suppresses a break only when the text from the part on
+// reads as one of those entries (ICU's forward trie); all other entries
+// suppress a break when the text before it, minus one space, ends with
+// them (no word boundary: "S." also matches "GPS.").
+class Suppressions {
+ public:
+  void Build(const std::vector<std::string>& entries_in) {
+    std::vector<std::string> entries = entries_in;
+    std::sort(entries.begin(), entries.end());
+    entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+    std::vector<bool> grouped(entries.size(), false);
+    for (size_t i = 0; i < entries.size(); ++i) {
+      const size_t dot = entries[i].find('.');
+      if (dot == std::string::npos || dot + 1 == entries[i].size()) continue;
+      const absl::string_view prefix = absl::string_view(entries[i]).substr(0, dot + 1);
+      if (!reverse_.contains(prefix)) AddReverse(std::string(prefix), /*partial=*/true);
+      for (size_t j = 0; j < entries.size(); ++j) {
+        if (absl::string_view(entries[j]).substr(0, dot + 1) == prefix) grouped[j] = true;
+      }
+    }
+    for (size_t i = 0; i < entries.size(); ++i) {
+      if (grouped[i]) {
+        forward_.push_back(entries[i]);
+      } else {
+        AddReverse(entries[i], /*partial=*/false);
+      }
+    }
+    std::sort(lengths_.rbegin(), lengths_.rend());
+  }
+
+  bool empty() const { return reverse_.empty(); }
+
+  // Whether ICU's filter drops the break at byte `n` of `text`.
+  bool Suppressed(absl::string_view text, size_t n) const {
+    if (n == 0 || n >= text.size()) return false;
+    size_t end = n;
+    if (text[end - 1] == ' ') --end;
+    if (end < 2 || !last_pair_[Pair(text[end - 2], text[end - 1])]) return false;
+    for (const Length& l : lengths_) {
+      const size_t len = l.len;
+      if (len > end || !l.first_byte[static_cast<unsigned char>(text[end - len])]) continue;
+      auto it = reverse_.find(text.substr(end - len, len));
+      if (it == reverse_.end()) continue;
+      if (!it->second) return true;
+      return ForwardMatch(text.substr(end - len));
+    }
+    return false;
+  }
+
+ private:
+  struct Length {
+    size_t len;
+    std::bitset<256> first_byte;  // Of the keys of this length.
+    bool operator<(const Length& o) const { return len < o.len; }
+  };
+
+  static size_t Pair(char a, char b) {
+    return static_cast<size_t>(static_cast<unsigned char>(a)) << 8 | static_cast<unsigned char>(b);
+  }
+
+  void AddReverse(std::string key, bool partial) {
+    // Entries have three bytes or more (see Segmenter::Create), partial
+    // keys a capital and a dot at least.
+    if (key.size() < 2) return;
+    last_pair_.set(Pair(key[key.size() - 2], key.back()));
+    auto l = std::find_if(lengths_.begin(), lengths_.end(), [&](const Length& x) { return x.len == key.size(); });
+    if (l == lengths_.end()) l = lengths_.insert(lengths_.end(), Length{key.size(), {}});
+    l->first_byte.set(static_cast<unsigned char>(key[0]));
+    reverse_.emplace(std::move(key), partial);
+  }
+
+  // ICU walks the forward trie over the text until no key continues the
+  // text read so far; the break is suppressed when the walk stops on a key.
+  bool ForwardMatch(absl::string_view rest) const {
+    for (size_t len = 1;; ++len) {
+      if (len > rest.size()) {
+        const absl::string_view read = rest;
+        return std::find(forward_.begin(), forward_.end(), read) != forward_.end();
+      }
+      const absl::string_view read = rest.substr(0, len);
+      bool is_key = false;
+      bool continues = false;
+      for (const std::string& k : forward_) {
+        if (k.size() < len || absl::string_view(k).substr(0, len) != read) continue;
+        if (k.size() == len) {
+          is_key = true;
+        } else {
+          continues = true;
+        }
+      }
+      if (!continues) return is_key;
+    }
+  }
+
+  absl::flat_hash_map<std::string, bool> reverse_;  // Entry -> partial.
+  std::vector<Length> lengths_;                     // Longest first.
+  std::vector<std::string> forward_;
+  std::bitset<65536> last_pair_;                    // Last two bytes of the keys.
+};
+
 class IcuSegmenter : public Segmenter {
  public:
-  IcuSegmenter(std::unique_ptr<icu::BreakIterator> prototype, segment_internal::SegmentRules rules,
-               segment_internal::FurnitureRules furniture)
-      : prototype_(std::move(prototype)), rules_(std::move(rules)), furniture_(std::move(furniture)) {}
+  IcuSegmenter(std::unique_ptr<icu::BreakIterator> prototype, Suppressions suppressions,
+               segment_internal::SegmentRules rules, segment_internal::FurnitureRules furniture)
+      : prototype_(std::move(prototype)),
+        suppressions_(std::move(suppressions)),
+        rules_(std::move(rules)),
+        furniture_(std::move(furniture)) {}
 
   Segmentation Segment(const Document& doc) const override;
 
@@ -64,6 +174,7 @@ class IcuSegmenter : public Segmenter {
   }
 
   std::unique_ptr<icu::BreakIterator> prototype_;
+  Suppressions suppressions_;
   segment_internal::SegmentRules rules_;
   segment_internal::FurnitureRules furniture_;
   mutable std::mutex mu_;
@@ -127,6 +238,7 @@ Segmentation IcuSegmenter::Segment(const Document& doc) const {
     if (U_SUCCESS(status)) {
       size_t h = 0;
       for (int32_t b = it->first(); (b = it->next()) != icu::BreakIterator::DONE;) {
+        if (suppressions_.Suppressed(scan, static_cast<size_t>(b))) continue;
         const size_t pos = segment_internal::SkipSpace(text, static_cast<size_t>(b));
         if (pos >= text.size()) break;
         while (h < hard.size() && hard[h] < pos) breaks.push_back({hard[h++], true});
@@ -223,25 +335,23 @@ absl::StatusOr<std::unique_ptr<Segmenter>> Segmenter::Create(const Lexicon& lexi
   }
   std::unique_ptr<icu::BreakIterator> base(icu::BreakIterator::createSentenceInstance(locale, status));
   if (U_FAILURE(status)) return IcuError("sentence iterator", status);
-  std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
-      icu::FilteredBreakIteratorBuilder::createEmptyInstance(status));
-  if (U_FAILURE(status)) return IcuError("filtered break iterator", status);
   // Single-token abbreviations that never end a sentence. ICU's filter
   // matches the entry as a suffix of the word before the break ("sen."
   // would also suppress the break after "lesen.", "S." the one after
-  // "GPS."), so only capitalized entries of two letters or more go to ICU
+  // "GPS."), so only capitalized entries of two letters or more go to it
   // ("Dr.", "Nr."); the fix-up pass matches whole tokens
-  // and handles the rest, including multi-token ones ("z. B.").
+  // and handles the rest, including multi-token ones ("z. B."). The filter
+  // runs as Suppressions over the raw iterator's breaks.
+  std::vector<std::string> suppressed;
   for (const segment_internal::Abbreviation& a : rules.abbreviations) {
     if (a.kind != segment_internal::AbbreviationKind::kInner || a.tokens.size() != 1) continue;
     if (!segment_internal::IsUpper(segment_internal::FirstChar(a.tokens[0])) || a.tokens[0].size() < 3) continue;
-    builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(a.tokens[0]), status);
-    if (U_FAILURE(status)) return IcuError(absl::StrCat("suppress \"", a.tokens[0], "\""), status);
+    suppressed.push_back(a.tokens[0]);
   }
-  std::unique_ptr<icu::BreakIterator> filtered(builder->wrapIteratorWithFilter(base.release(), status));
-  if (U_FAILURE(status)) return IcuError("wrap iterator", status);
+  Suppressions suppressions;
+  suppressions.Build(suppressed);
   return std::unique_ptr<Segmenter>(
-      new IcuSegmenter(std::move(filtered), std::move(rules), std::move(furniture)));
+      new IcuSegmenter(std::move(base), std::move(suppressions), std::move(rules), std::move(furniture)));
 }
 
 absl::StatusOr<Segmentation> SegmentDocument(const Document& doc, const Lexicon& lexicon) {

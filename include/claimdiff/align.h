@@ -74,9 +74,10 @@ struct AlignOptions {
   // Anchored times of two statements farther apart than this many days
   // mark the pair as possibly a different event.
   int time_conflict_days = 31;
-  // Candidate generation skips terms occurring in more statements than
-  // this (they are too common to find partners; scores still count them).
-  // Keeps cost near-linear on large clusters.
+  // A term occurring in more statements than this is searched only among
+  // this many of them, those nearest the statement in cluster order (scores
+  // still count the term fully; 0 = no limit). The document context search
+  // skips such terms. Keeps cost near-linear on large clusters.
   int max_postings = 200;
   // Candidates of one statement scored exactly (by Dot), the best by their
   // score over the searched terms first (0 = no limit). Bounds the work per
