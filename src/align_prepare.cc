@@ -19,7 +19,10 @@ namespace {
 // Kind weights: how much one shared term of a kind says about two
 // statements speaking of the same thing. Compound parts and synonyms are
 // weaker evidence than the same word; a trigram is a small piece of a name;
-// a shared participant (same person under two spellings) is strong.
+// a shared participant (same person under two spellings) is strong, and so
+// is a shared anchored month (1.5; 0.7 before: seeds F1 0.546 -> 0.597,
+// ECB+ dev 0.907 -> 0.906); a shared open status (unconfirmed, unclear)
+// counts like a word.
 double KindWeight(TermKind kind) {
   switch (kind) {
     case TermKind::kStem: return 1.0;
@@ -29,9 +32,10 @@ double KindWeight(TermKind kind) {
     case TermKind::kNumber: return 1.0;
     case TermKind::kParticipant: return 1.5;
     case TermKind::kPlace: return 1.0;
-    case TermKind::kTime: return 0.7;
+    case TermKind::kTime: return 1.5;
     case TermKind::kEvent: return 0.5;
     case TermKind::kQuantity: return 0.5;
+    case TermKind::kCertainty: return 1.0;
   }
   return 1.0;
 }
@@ -305,6 +309,12 @@ PreparedCluster PrepareCluster(absl::Span<const AnalyzedDocument> docs, absl::Sp
         if (q.ordinal) continue;
         const std::string shown = absl::StrFormat("%g%s%s", q.value, q.unit.empty() ? "" : " ", q.unit);
         add({absl::StrCat("q:", shown, "/", q.counts), TermKind::kQuantity, shown}, 1.0);
+      }
+      // Statements that leave the matter open ("Bestätigt ist das aber
+      // nicht", "ist noch ungeklärt") speak about the same open question.
+      if (st.certainty == Certainty::kUnconfirmed || st.certainty == Certainty::kUnclear ||
+          st.certainty == Certainty::kDenied) {
+        add({"c:open", TermKind::kCertainty, CertaintyName(st.certainty)}, 1.0);
       }
       for (int t : st.times) {
         if (t < 0 || static_cast<size_t>(t) >= doc.ext.timex.size()) continue;

@@ -30,6 +30,8 @@ const char* TermKindLabel(TermKind kind) {
       return "event";
     case TermKind::kQuantity:
       return "quantity";
+    case TermKind::kCertainty:
+      return "certainty";
   }
   return "shared terms";
 }

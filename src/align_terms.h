@@ -39,6 +39,7 @@ enum class TermKind : uint8_t {
   kTime,          // Month of an anchored time from the extract stage.
   kEvent,         // Event class from the extract stage.
   kQuantity,      // Quantity (value and unit) from the extract stage.
+  kCertainty,     // An open status (unconfirmed, unclear, denied) from the extract stage.
 };
 
 // "shared terms", "participants", ... : the reason label of a kind.

@@ -109,7 +109,8 @@ class Suppressions {
     // keys a capital and a dot at least.
     if (key.size() < 2) return;
     last_pair_.set(Pair(key[key.size() - 2], key.back()));
-    auto l = std::find_if(lengths_.begin(), lengths_.end(), [&](const Length& x) { return x.len == key.size(); });
+    auto l =
+        std::find_if(lengths_.begin(), lengths_.end(), [&](const Length& x) { return x.len == key.size(); });
     if (l == lengths_.end()) l = lengths_.insert(lengths_.end(), Length{key.size(), {}});
     l->first_byte.set(static_cast<unsigned char>(key[0]));
     reverse_.emplace(std::move(key), partial);
@@ -141,7 +142,7 @@ class Suppressions {
   absl::flat_hash_map<std::string, bool> reverse_;  // Entry -> partial.
   std::vector<Length> lengths_;                     // Longest first.
   std::vector<std::string> forward_;
-  std::bitset<65536> last_pair_;                    // Last two bytes of the keys.
+  std::bitset<65536> last_pair_;  // Last two bytes of the keys.
 };
 
 class IcuSegmenter : public Segmenter {

@@ -348,6 +348,36 @@ TEST_CASE("Indexed aligner equals the reference on generated clusters where the 
   }
 }
 
+// Two statements that leave the matter open link through their certainty
+// class even without a shared word; asserted statements with the same words
+// do not.
+TEST_CASE("Statements that leave the matter open link through their certainty", "[align]") {
+  std::vector<AnalyzedDocument> docs = {
+      DocFromLines("a", "Die Regierung plant ein Treffen der Minister im Hafen.\nBestätigt ist das aber nicht.\n"),
+      DocFromLines("b", "Ein Treffen der Minister im Hafen wird vorbereitet.\nOb es dazu kommt, bleibt ungeklärt.\n")};
+  const std::vector<const Lexicon*> lexicons(docs.size(), &GermanLexicon());
+  const std::string open_pair = "0:1-1:1";
+  SECTION("open status on both sides") {
+    docs[0].ext.statements[1].certainty = Certainty::kUnconfirmed;
+    docs[1].ext.statements[1].certainty = Certainty::kUnclear;
+    const Alignment alignment = AlignStatements(docs, lexicons, AlignOptions());
+    INFO(testing::DebugString(alignment));
+    CHECK(testing::DebugString(alignment).find(open_pair) != std::string::npos);
+    for (const Link& l : alignment.links) {
+      if (l.sentence_a == 1 && l.sentence_b == 1) {
+        CHECK_FALSE(l.reasons.empty());
+        CHECK(l.reasons[0].rfind("certainty", 0) == 0);
+      }
+    }
+  }
+  SECTION("asserted on both sides") {
+    const Alignment alignment = AlignStatements(docs, lexicons, AlignOptions());
+    INFO(testing::DebugString(alignment));
+    CHECK(testing::DebugString(alignment).find(open_pair) == std::string::npos);
+    CHECK(testing::DebugString(alignment).find("0:0-1:0") != std::string::npos);
+  }
+}
+
 TEST_CASE("SplitWords keeps numbers whole and splits hyphenated names", "[align]") {
   struct Row {
     const char* input;
