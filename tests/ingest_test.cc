@@ -114,7 +114,7 @@ TEST_CASE("A UTF-8 byte order mark is dropped and offsets map past it", "[ingest
   CHECK(h.SourceOffset(0) == html.find("Der"));
 }
 
-TEST_CASE("--lenient replaces invalid UTF-8, warns and keeps the offsets mapped", "[ingest]") {
+TEST_CASE("Lenient mode replaces invalid UTF-8, warns and keeps the offsets mapped", "[ingest]") {
   TempDir dir;
   const std::string bytes = std::string("Gr\xFC") + "\xDF" + "e aus K\xF6ln und \xE2\x82 mehr.";
   const std::string path = dir.Write("bad.txt", bytes);
@@ -133,7 +133,7 @@ TEST_CASE("--lenient replaces invalid UTF-8, warns and keeps the offsets mapped"
   CheckSourceMap(doc, bytes);
 }
 
-TEST_CASE("--encoding converts Latin-1 and UTF-16 through ICU", "[ingest]") {
+TEST_CASE("The encoding option converts Latin-1 and UTF-16 through ICU", "[ingest]") {
   TempDir dir;
   const std::string latin1 = dir.Write("latin1.txt", "Gr\xFC\xDF" "e aus K\xF6ln, sagte die B\xFCrgermeisterin.\n");
   IngestOptions options;
