@@ -36,12 +36,12 @@ nlohmann::ordered_json SpanJson(const ClusterResult& result, int doc, int senten
 }  // namespace
 
 Command AddAlignCommand(CLI::App* app) {
-  auto* options = new CommonOptions();  // Live as long as the process.
-  auto* flags = new AlignFlags();
+  auto options = std::make_shared<CommonOptions>();  // Owned by the run function below.
+  auto flags = std::make_shared<AlignFlags>();  // Owned by the run function below.
   Command command;
   command.app = app->add_subcommand(
       "align", "Link the statements that speak about the same thing across the documents of a cluster");
-  AddCommonOptions(command.app, options);
+  AddCommonOptions(command.app, options.get());
   command.app->add_option("--threshold", flags->threshold, "Smallest link score kept (0..1)")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();

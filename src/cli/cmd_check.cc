@@ -9,6 +9,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <memory>
+
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -202,7 +204,7 @@ int RunCheck(const CheckFlags& flags) {
 }  // namespace
 
 Command AddCheckCommand(CLI::App* app) {
-  auto* flags = new CheckFlags();  // Lives as long as the process.
+  auto flags = std::make_shared<CheckFlags>();  // Owned by the run function below.
   Command command;
   command.app = app->add_subcommand(
       "check", "Check a draft's claims against its sources (exit 1 on findings at or above --fail-on)");

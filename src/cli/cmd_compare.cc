@@ -123,7 +123,7 @@ std::string MixedPlainInput(const CommonOptions& options) {
 }  // namespace
 
 Command AddCompareCommand(CLI::App* app) {
-  auto* flags = new CompareFlags();  // Lives as long as the process.
+  auto flags = std::make_shared<CompareFlags>();  // Owned by the run function below.
   Command command;
   command.app = app->add_subcommand(
       "compare",

@@ -14,10 +14,10 @@
 namespace claimdiff::cli {
 
 Command AddExtractCommand(CLI::App* app) {
-  auto* options = new CommonOptions();  // Lives as long as the process.
+  auto options = std::make_shared<CommonOptions>();  // Owned by the run function below.
   Command command;
   command.app = app->add_subcommand("extract", "Extract statements: times, places, people, numbers, certainty");
-  AddCommonOptions(command.app, options);
+  AddCommonOptions(command.app, options.get());
   command.run = [options]() -> int {
     PipelineOptions pipeline_options;
     pipeline_options.lexicon_dir = options->lexicon_dir;

@@ -1,6 +1,8 @@
 // claimdiff segment FILE...: one JSON line per document (or cluster) with
 // sentence and furniture spans.
 
+#include <memory>
+
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "claimdiff/pipeline.h"
@@ -46,10 +48,10 @@ nlohmann::ordered_json DocJson(const Document& doc, const Segmentation& seg) {
 }  // namespace
 
 Command AddSegmentCommand(CLI::App* app) {
-  auto* options = new CommonOptions();  // Lives as long as the process.
+  auto options = std::make_shared<CommonOptions>();  // Owned by the run function below.
   Command command;
   command.app = app->add_subcommand("segment", "Split documents into sentences and page furniture");
-  AddCommonOptions(command.app, options);
+  AddCommonOptions(command.app, options.get());
   command.run = [options]() -> int {
     PipelineOptions pipeline_options;
     pipeline_options.lexicon_dir = options->lexicon_dir;
