@@ -22,6 +22,10 @@
 
 #include "extract_timex.h"
 
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+
 #include <algorithm>
 #include <cmath>
 #include <optional>
@@ -49,6 +53,8 @@ struct Settings {
   bool year_needs_punct = false;   // A bare year without a cue must be followed by punctuation.
   bool year_blocked_by_cap = true; // A capitalized word after a bare number makes it a count ("2000 Euro").
   bool numeric_date_needs_year = false;  // "5.9." alone is no date (English): only "5.9.2019" is.
+  // Words after which a bare h.mm is a time of day without a clock word.
+  absl::flat_hash_set<std::string> clock_cues;
 };
 
 struct Cand {
@@ -739,8 +745,7 @@ bool SentenceMatcher::TryClock(size_t i, Cand* c) {
         if (Has(q, Kind::kClock)) before_clock = true;
       }
     }
-    bool after_um = i > 0 && toks_[i - 1].fold.size() == 2 && Has(i - 1, Kind::kYearCue) && toks_[i - 1].fold != "im" &&
-                    toks_[i - 1].fold != "in";
+    bool after_um = i > 0 && set_.clock_cues.contains(toks_[i - 1].fold);
     if (!before_clock && !(after_um && with_minutes)) return false;
   }
   if (h > 24) return false;
@@ -1429,6 +1434,9 @@ absl::StatusOr<std::unique_ptr<TimexTagger>> TimexTagger::Create(const Lexicon& 
   s.year_needs_punct = settings.Get("year_needs_punct", "false") == "true";
   s.year_blocked_by_cap = settings.Get("year_blocked_by_capitalized_word", "true") == "true";
   s.numeric_date_needs_year = settings.Get("numeric_date_needs_year", "false") == "true";
+  for (absl::string_view cue : absl::StrSplit(settings.Get("clock_cues", ""), ',', absl::SkipEmpty())) {
+    s.clock_cues.insert(std::string(absl::StripAsciiWhitespace(cue)));
+  }
   return std::unique_ptr<TimexTagger>(new Tagger(*std::move(lex), s));
 }
 
