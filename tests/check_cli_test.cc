@@ -14,26 +14,20 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "nlohmann/json.hpp"
+#include "testing/run_cli.h"
 
 namespace claimdiff {
 namespace {
 
 struct RunResult {
   int status = -1;
-  std::string out;
+  std::string out;  // Standard output (messages on standard error are left out).
 };
 
 RunResult Run(const std::string& args) {
-  std::string command = absl::StrCat(CLAIMDIFF_CLI_PATH, " ", args, " 2>&1");
-  RunResult r;
-  std::FILE* pipe = ::popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  char buf[65536];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
-  int status = ::pclose(pipe);
-  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  ::claimdiff::testing::CliRun r = ::claimdiff::testing::RunClaimdiff(args);
+  REQUIRE(r.status >= 0);  // The binary ran and exited.
+  return RunResult{r.status, r.out};
 }
 
 std::string TempFile(const std::string& name, const std::string& contents) {

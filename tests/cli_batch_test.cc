@@ -17,6 +17,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "nlohmann/json.hpp"
+#include "testing/run_cli.h"
 
 namespace claimdiff {
 namespace {
@@ -33,16 +34,9 @@ struct RunResult {
 };
 
 RunResult Run(const std::string& args, const std::string& input_path) {
-  std::string command = absl::StrCat(CLAIMDIFF_CLI_PATH, " ", args, " < ", input_path, " 2>/dev/null");
-  RunResult r;
-  std::FILE* pipe = ::popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  char buf[65536];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
-  int status = ::pclose(pipe);
-  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  ::claimdiff::testing::CliRun r = ::claimdiff::testing::RunClaimdiff(args, "", input_path);
+  REQUIRE(r.status >= 0);  // The binary ran and exited.
+  return RunResult{r.status, r.out};
 }
 
 std::string WriteCorpus(int records, bool with_bad_lines) {

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "nlohmann/json.hpp"
+#include "testing/run_cli.h"
 
 namespace {
 
@@ -25,22 +26,9 @@ struct Run {
 // Runs the claimdiff binary with `args` (already shell-quoted) and
 // optional environment assignments.
 Run Claimdiff(const std::string& args, const std::string& env = "") {
-  fs::path err_file = fs::temp_directory_path() / ("claimdiff-cli-err-" + std::to_string(::getpid()));
-  std::string cmd = env + " '" + CLAIMDIFF_CLI_PATH + "' " + args + " 2>'" + err_file.string() + "'";
-  Run run;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  REQUIRE(p != nullptr);
-  char buf[4096];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) run.out.append(buf, n);
-  int raw = ::pclose(p);
-  run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  std::ifstream in(err_file);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  run.err = ss.str();
-  fs::remove(err_file);
-  return run;
+  ::claimdiff::testing::CliRun r = ::claimdiff::testing::RunClaimdiff(args, env);
+  REQUIRE(r.status >= 0);  // The binary ran and exited.
+  return Run{r.status, r.out, r.err};
 }
 
 const std::string kCase = std::string(CLAIMDIFF_FIXTURES_DIR) + "/report/en_two_quake/";
