@@ -37,7 +37,7 @@ std::string Year4(long long y) {
 }
 
 std::string NumberText(double n) {
-  if (std::fabs(n - std::round(n)) < 1e-9) return absl::StrCat(static_cast<long long>(std::round(n)));
+  if (std::fabs(n) < 1e15 && std::fabs(n - std::round(n)) < 1e-9) return absl::StrCat(static_cast<long long>(std::round(n)));
   return absl::StrFormat("%g", n);
 }
 

@@ -1,6 +1,7 @@
 #include "report_common.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -412,7 +413,8 @@ std::vector<Row> BuildRows(const ReportInput& input) {
 namespace {
 
 std::string FormatNumber(double v) {
-  if (v == static_cast<double>(static_cast<int64_t>(v)) && v > -1e15 && v < 1e15) {
+  // Range first: converting a double outside int64_t's range is undefined.
+  if (v > -1e15 && v < 1e15 && v == std::trunc(v)) {
     return absl::StrCat(static_cast<int64_t>(v));
   }
   return absl::StrFormat("%.6g", v);

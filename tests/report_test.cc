@@ -347,6 +347,18 @@ TEST_CASE("Reports survive out-of-range spans and invalid UTF-8", "[report]") {
   CHECK_NOTHROW(nlohmann::json::parse(Render(b.Input(), ReportFormat::kJson)));
 }
 
+TEST_CASE("Reports show numbers far outside the integer range", "[report]") {
+  // Found by pipeline_fuzzer: a 38-digit figure reached an int64_t conversion.
+  ReportBuilder b("huge");
+  b.AddDoc("a", "A", "en", "", {"There were 66666666666666666666666666666666666666 visitors."});
+  b.AddDoc("b", "B", "en", "", {"There were -1e300 visitors."});
+  b.AddQuantity(0, "66666666666666666666666666666666666666", 6.66667e37, "visitors");
+  b.AddQuantity(1, "-1e300", -1e300, "visitors");
+  std::string html = Render(b.Input(), ReportFormat::kHtml);
+  CHECK(html.find("number: 6.66667e+37 visitors") != std::string::npos);
+  CHECK(html.find("number: -1e+300 visitors") != std::string::npos);
+}
+
 TEST_CASE("Reports of an empty comparison", "[report]") {
   ReportBuilder b("empty");
   b.AddDoc("a", "A", "en", "", {"One sentence."});
