@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <functional>
 #include <map>
 
 #include "absl/strings/str_cat.h"
@@ -79,6 +80,41 @@ std::vector<std::string> Reasons(const PreparedCluster& cluster, const TermVecto
   return out;
 }
 
+// True when everything a and b share is time terms.
+bool SharesOnlyTime(const PreparedCluster& cluster, const TermVector& a, const TermVector& b) {
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].first < b[j].first) {
+      ++i;
+    } else if (b[j].first < a[i].first) {
+      ++j;
+    } else {
+      if (cluster.term_kind[static_cast<size_t>(a[i].first)] != TermKind::kTime) return false;
+      ++i;
+      ++j;
+    }
+  }
+  return true;
+}
+
+// Hubness of each statement: the mean of its `k` best candidate scores
+// (fewer candidates count as zeros); 0 for all when k is 0.
+std::vector<double> Hubness(const std::vector<std::vector<Candidate>>& candidates, int k) {
+  std::vector<double> out(candidates.size(), 0);
+  if (k <= 0) return out;
+  std::vector<double> scores;
+  for (size_t x = 0; x < candidates.size(); ++x) {
+    scores.clear();
+    for (const Candidate& c : candidates[x]) scores.push_back(c.score);
+    const size_t top = std::min(scores.size(), static_cast<size_t>(k));
+    std::partial_sort(scores.begin(), scores.begin() + static_cast<long>(top), scores.end(), std::greater<>());
+    double sum = 0;
+    for (size_t i = 0; i < top; ++i) sum += scores[i];
+    out[x] = sum / k;
+  }
+  return out;
+}
+
 }  // namespace
 
 Alignment SelectLinks(const PreparedCluster& cluster, const std::vector<std::vector<Candidate>>& candidates,
@@ -88,6 +124,14 @@ Alignment SelectLinks(const PreparedCluster& cluster, const std::vector<std::vec
   std::vector<Candidate> list;
   std::map<int, int> taken_per_doc;
   std::map<int, bool> context_of_doc;
+  const std::vector<double> hubness = Hubness(candidates, options.hub_neighbors);
+  // A statement ranks its candidates by score less the partner's hubness
+  // (as CSLS does for word translation): a short, generic statement ("Es
+  // wird das erste Treffen zwischen Putin und Kim sein.") is near to every
+  // statement of the same story and would otherwise be everyone's best.
+  auto rank = [&](const Candidate& c) {
+    return c.score - options.hub_weight * hubness[static_cast<size_t>(c.other)];
+  };
   for (size_t x = 0; x < candidates.size(); ++x) {
     const PreparedSentence& sx = cluster.sentences[x];
     list.clear();
@@ -95,17 +139,21 @@ Alignment SelectLinks(const PreparedCluster& cluster, const std::vector<std::vec
       if (c.score >= options.threshold) list.push_back(c);
     }
     if (list.empty()) continue;
-    std::sort(list.begin(), list.end(), [](const Candidate& p, const Candidate& q) {
-      return p.score != q.score ? p.score > q.score : p.other < q.other;
+    std::sort(list.begin(), list.end(), [&](const Candidate& p, const Candidate& q) {
+      const double rp = rank(p), rq = rank(q);
+      return rp != rq ? rp > rq : p.other < q.other;
     });
-    const double floor = options.relative_threshold * list.front().score;
+    double best = 0;
+    for (const Candidate& c : list) best = std::max(best, c.score);
+    const double floor = options.relative_threshold * best;
     taken_per_doc.clear();
     context_of_doc.clear();
     int taken = 0;
     for (const Candidate& c : list) {
       if (options.max_links_per_statement > 0 && taken >= options.max_links_per_statement) break;
-      if (c.score < floor) break;
+      if (c.score < floor) continue;
       const PreparedSentence& sy = cluster.sentences[static_cast<size_t>(c.other)];
+      if (c.score < options.time_alone_threshold && SharesOnlyTime(cluster, sx.vector, sy.vector)) continue;
       auto [ctx, fresh] = context_of_doc.try_emplace(sy.doc, false);
       if (fresh) ctx->second = SameContext(cluster, sx.doc, sy.doc, options);
       const bool context = ctx->second;

@@ -4,12 +4,16 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/time/civil_time.h"
 #include "align_internal.h"
 
 namespace claimdiff::align_internal {
@@ -63,7 +67,66 @@ std::string NumberKey(absl::string_view digits) {
 }
 
 bool AnchoredGranularity(absl::string_view g) {
-  return g == "day" || g == "week" || g == "month" || g == "time";
+  return g == "day" || g == "week" || g == "half" || g == "month" || g == "time";
+}
+
+// Time terms of an anchored interval: the months it touches, and for an
+// interval of at most a week the weeks (by their Monday), so that "23. oder
+// 24. April" meets "kommende Woche" (2019-W17) in a week term and "noch in
+// diesem Monat" in a month term. Intervals longer than two months give the
+// first month only, as before: they say little about one event.
+std::vector<std::pair<std::string, std::string>> TimeKeys(absl::CivilDay first, absl::CivilDay last) {
+  std::vector<std::pair<std::string, std::string>> keys;
+  const absl::CivilMonth first_month(first), last_month(last);
+  for (absl::CivilMonth m = first_month; m <= last_month && keys.size() < 3; ++m) {
+    keys.emplace_back(absl::StrCat("t:", absl::FormatCivilTime(m)), absl::FormatCivilTime(m));
+  }
+  if (last - first < 7) {
+    for (absl::CivilDay day : {first, last}) {
+      const absl::CivilDay monday = absl::PrevWeekday(day + 1, absl::Weekday::monday);
+      std::string shown = absl::StrCat("week of ", absl::FormatCivilTime(monday));
+      if (!keys.empty() && keys.back().second == shown) continue;
+      keys.emplace_back(absl::StrCat("w:", absl::FormatCivilTime(monday)), std::move(shown));
+    }
+  }
+  return keys;
+}
+
+// The statement of sentence `sentence`: statements are one per sentence in
+// sentence order, so usually at that index.
+const Statement* StatementOf(const AnalyzedDocument& doc, int sentence) {
+  const std::vector<Statement>& sts = doc.ext.statements;
+  if (sentence >= 0 && static_cast<size_t>(sentence) < sts.size() && sts[static_cast<size_t>(sentence)].sentence == sentence) {
+    return &sts[static_cast<size_t>(sentence)];
+  }
+  for (const Statement& st : sts) {
+    if (st.sentence == sentence) return &st;
+  }
+  return nullptr;
+}
+
+// Parts of a statement whose words the extract stage already stands for:
+// anchored times (time terms), and the certainty and negation cues (the
+// statement's status). Their words do not count again as words, so that
+// "in der zweiten Aprilhälfte" does not meet "Putins zweite Einladung" and
+// "Bestätigt ist das aber nicht" does not meet "bestätigte Peskow".
+std::vector<Span> RepresentedSpans(const AnalyzedDocument& doc, const Statement& st) {
+  std::vector<Span> spans;
+  for (int t : st.times) {
+    if (t < 0 || static_cast<size_t>(t) >= doc.ext.timex.size()) continue;
+    const Timex& tx = doc.ext.timex[static_cast<size_t>(t)];
+    if (tx.first_day && tx.last_day && !tx.relative && AnchoredGranularity(tx.granularity)) spans.push_back(tx.span);
+  }
+  if (st.certainty_span) spans.push_back(*st.certainty_span);
+  if (st.negation_span) spans.push_back(*st.negation_span);
+  return spans;
+}
+
+bool Covered(const std::vector<Span>& spans, const Span& word) {
+  for (const Span& s : spans) {
+    if (s.start <= word.start && word.end <= s.end) return true;
+  }
+  return false;
 }
 
 std::string CountryOf(const Place& place) {
@@ -254,7 +317,12 @@ PreparedCluster PrepareCluster(absl::Span<const AnalyzedDocument> docs, absl::Sp
     PreparedSentence prepared;
     prepared.doc = p.doc;
     prepared.sentence = p.sentence;
+    const Statement* st = StatementOf(doc, p.sentence);
+    const std::vector<Span> represented =
+        st != nullptr ? RepresentedSpans(doc, *st) : std::vector<Span>();
+    const size_t sentence_start = doc.seg.sentences[static_cast<size_t>(p.sentence)].span.start;
     for (const Word& w : p.words) {
+      if (Covered(represented, {sentence_start + w.start, sentence_start + w.end})) continue;
       if (w.number) {
         add({absl::StrCat("n:", NumberKey(w.folded)), TermKind::kNumber, w.folded}, 1.0);
         continue;
@@ -289,12 +357,11 @@ PreparedCluster PrepareCluster(absl::Span<const AnalyzedDocument> docs, absl::Sp
       }
     }
     // Extracted parts of the statement, when the extract stage found any.
-    for (const Statement& st : doc.ext.statements) {
-      if (st.sentence != p.sentence) continue;
-      for (const Participant& part : st.participants) {
+    if (st != nullptr) {
+      for (const Participant& part : st->participants) {
         if (!part.key.empty()) add({absl::StrCat("p:", part.key), TermKind::kParticipant, part.name}, 1.0);
       }
-      for (const Place& place : st.places) {
+      for (const Place& place : st->places) {
         if (place.role == "speaker" || place.id.empty()) continue;
         add({absl::StrCat("l:", place.id), TermKind::kPlace, place.name}, 1.0);
         if (place.role == "event") {
@@ -302,26 +369,27 @@ PreparedCluster PrepareCluster(absl::Span<const AnalyzedDocument> docs, absl::Sp
           if (!country.empty()) prepared.countries.push_back(country);
         }
       }
-      for (const EventMention& e : st.events) {
+      for (const EventMention& e : st->events) {
         if (!e.cls.empty()) add({absl::StrCat("e:", e.cls), TermKind::kEvent, e.trigger}, 1.0);
       }
-      for (const Quantity& q : st.quantities) {
+      for (const Quantity& q : st->quantities) {
         if (q.ordinal) continue;
         const std::string shown = absl::StrFormat("%g%s%s", q.value, q.unit.empty() ? "" : " ", q.unit);
         add({absl::StrCat("q:", shown, "/", q.counts), TermKind::kQuantity, shown}, 1.0);
       }
       // Statements that leave the matter open ("Bestätigt ist das aber
       // nicht", "ist noch ungeklärt") speak about the same open question.
-      if (st.certainty == Certainty::kUnconfirmed || st.certainty == Certainty::kUnclear ||
-          st.certainty == Certainty::kDenied) {
-        add({"c:open", TermKind::kCertainty, CertaintyName(st.certainty)}, 1.0);
+      if (st->certainty == Certainty::kUnconfirmed || st->certainty == Certainty::kUnclear ||
+          st->certainty == Certainty::kDenied) {
+        add({"c:open", TermKind::kCertainty, CertaintyName(st->certainty)}, 1.0);
       }
-      for (int t : st.times) {
+      for (int t : st->times) {
         if (t < 0 || static_cast<size_t>(t) >= doc.ext.timex.size()) continue;
         const Timex& tx = doc.ext.timex[static_cast<size_t>(t)];
         if (!tx.first_day || !tx.last_day || tx.relative || !AnchoredGranularity(tx.granularity)) continue;
-        const absl::CivilMonth month(*tx.first_day);
-        add({absl::StrCat("t:", absl::FormatCivilTime(month)), TermKind::kTime, absl::FormatCivilTime(month)}, 1.0);
+        for (const auto& [key, shown] : TimeKeys(*tx.first_day, *tx.last_day)) {
+          add({key, TermKind::kTime, shown}, 1.0);
+        }
         prepared.times.push_back({*tx.first_day, *tx.last_day, tx.value});
       }
     }

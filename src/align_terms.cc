@@ -87,6 +87,7 @@ std::vector<Word> SplitWords(absl::string_view text) {
     all_digits = true;
   };
   while (i < n) {
+    const int32_t at = i;
     UChar32 c;
     U8_NEXT(bytes, i, n, c);
     if (c < 0) {
@@ -97,14 +98,17 @@ std::vector<Word> SplitWords(absl::string_view text) {
       if (!in_word) {
         in_word = true;
         current.upper = u_isupper(c) || u_istitle(c);
+        current.start = static_cast<size_t>(at);
       }
       if (!u_isdigit(c)) all_digits = false;
       AppendFolded(c, &current.folded);
+      current.end = static_cast<size_t>(i);
       continue;
     }
     // A decimal or group separator inside a number stays in the number.
     if (in_word && all_digits && (c == '.' || c == ',') && i < n && bytes[i] >= '0' && bytes[i] <= '9') {
       current.folded.push_back(static_cast<char>(c));
+      current.end = static_cast<size_t>(i);
       continue;
     }
     flush();

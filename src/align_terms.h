@@ -15,6 +15,7 @@
 #ifndef CLAIMDIFF_SRC_ALIGN_TERMS_H_
 #define CLAIMDIFF_SRC_ALIGN_TERMS_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -58,6 +59,8 @@ struct Word {
   std::string folded;
   bool number = false;  // Digits (with inner '.' or ',').
   bool upper = false;   // Starts with an upper-case letter.
+  size_t start = 0;     // Byte offsets in the text that was split.
+  size_t end = 0;
 };
 
 // Splits UTF-8 text into words; hyphens and other punctuation separate

@@ -16,9 +16,11 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/civil_time.h"
+#include "align_internal.h"
 #include "align_terms.h"
 #include "claimdiff/align.h"
 #include "claimdiff/lexicon.h"
@@ -376,6 +378,99 @@ TEST_CASE("Statements that leave the matter open link through their certainty", 
     CHECK(testing::DebugString(alignment).find(open_pair) == std::string::npos);
     CHECK(testing::DebugString(alignment).find("0:0-1:0") != std::string::npos);
   }
+}
+
+// Adds an anchored time over the first occurrence of `written` in sentence
+// `sentence` of `d`, as the extract stage would.
+void AddTime(AnalyzedDocument* d, int sentence, const std::string& written, absl::CivilDay first,
+             absl::CivilDay last, const std::string& granularity) {
+  const size_t at = d->doc.text.find(written);
+  REQUIRE(at != std::string::npos);
+  Timex t;
+  t.span = Span{at, at + written.size()};
+  t.type = "DATE";
+  t.value = absl::FormatCivilTime(first);
+  t.first_day = first;
+  t.last_day = last;
+  t.granularity = granularity;
+  t.sentence = sentence;
+  d->ext.timex.push_back(t);
+  d->ext.statements[static_cast<size_t>(sentence)].times.push_back(static_cast<int>(d->ext.timex.size()) - 1);
+}
+
+TEST_CASE("A day and the week around it meet in a week term", "[align]") {
+  std::vector<AnalyzedDocument> docs = {
+      DocFromLines("a", "Als Termin wurde der 23. April genannt.\nDer Hafen wird ausgebaut.\n"),
+      DocFromLines("b", "Kommende Woche beginnt die Reise.\nDie Mannschaft verlor am Abend.\n")};
+  const std::vector<const Lexicon*> lexicons(docs.size(), &GermanLexicon());
+  SECTION("with the times") {
+    AddTime(&docs[0], 0, "23. April", absl::CivilDay(2019, 4, 23), absl::CivilDay(2019, 4, 23), "day");
+    AddTime(&docs[1], 0, "Kommende Woche", absl::CivilDay(2019, 4, 22), absl::CivilDay(2019, 4, 28), "week");
+    const Alignment alignment = AlignStatements(docs, lexicons, AlignOptions());
+    INFO(testing::DebugString(alignment));
+    REQUIRE(alignment.links.size() == 1);
+    CHECK(testing::DebugString(alignment).find("0:0-1:0") != std::string::npos);
+    CHECK(alignment.links[0].reasons[0].rfind("time: ", 0) == 0);
+    CHECK(alignment.links[0].reasons[0].find("week of 2019-04-22") != std::string::npos);
+  }
+  SECTION("a day of another week shares the month only") {
+    AddTime(&docs[0], 0, "23. April", absl::CivilDay(2019, 4, 3), absl::CivilDay(2019, 4, 3), "day");
+    AddTime(&docs[1], 0, "Kommende Woche", absl::CivilDay(2019, 4, 22), absl::CivilDay(2019, 4, 28), "week");
+    const Alignment alignment = AlignStatements(docs, lexicons, AlignOptions());
+    INFO(testing::DebugString(alignment));
+    for (const Link& l : alignment.links) CHECK(absl::StrJoin(l.reasons, "; ").find("week") == std::string::npos);
+  }
+}
+
+TEST_CASE("The words of an anchored time count as the time, not as words", "[align]") {
+  // "zweiten" of "in der zweiten Aprilhälfte" is part of a date; as a word
+  // it would link the sentence to "Putins zweite Einladung".
+  std::vector<AnalyzedDocument> docs = {
+      DocFromLines("a", "Es war Putins zweite Einladung an die Delegation.\n"),
+      DocFromLines("b", "Die Delegation reist in der zweiten Aprilhälfte.\n")};
+  const std::vector<const Lexicon*> lexicons(docs.size(), &GermanLexicon());
+  AlignOptions all;
+  all.threshold = 0;
+  const Alignment words_only = AlignStatements(docs, lexicons, all);
+  AddTime(&docs[1], 0, "in der zweiten Aprilhälfte", absl::CivilDay(2019, 4, 16), absl::CivilDay(2019, 4, 30),
+          "half");
+  const Alignment with_time = AlignStatements(docs, lexicons, all);
+  INFO(testing::DebugString(words_only) << " | " << testing::DebugString(with_time));
+  REQUIRE(words_only.links.size() == 1);
+  REQUIRE(with_time.links.size() == 1);
+  CHECK(absl::StrJoin(words_only.links[0].reasons, "; ").find("zweite") != std::string::npos);
+  CHECK(absl::StrJoin(with_time.links[0].reasons, "; ") == "shared terms: delegation");
+  CHECK(with_time.links[0].score < words_only.links[0].score);
+}
+
+TEST_CASE("Hubness correction ranks a generic statement below a specific one", "[align]") {
+  // Document 0 has x0, x1, x2; document 1 has y0, near to all three (a
+  // hub), and y1, near to x0 only. Plain scores let x0 choose the hub;
+  // ranked by score less the partner's hubness it chooses y1.
+  align_internal::PreparedCluster cluster;
+  cluster.num_docs = 2;
+  for (int doc : {0, 0, 0, 1, 1}) {
+    align_internal::PreparedSentence s;
+    s.doc = doc;
+    s.sentence = static_cast<int>(cluster.sentences.size()) - (doc == 1 ? 3 : 0);
+    cluster.sentences.push_back(s);
+  }
+  using align_internal::Candidate;
+  const std::vector<std::vector<Candidate>> candidates = {
+      {{3, 0.50}, {4, 0.45}}, {{3, 0.60}}, {{3, 0.60}}, {{0, 0.50}, {1, 0.60}, {2, 0.60}}, {{0, 0.45}}};
+  AlignOptions plain;
+  plain.max_links_per_pair_of_docs = 1;
+  plain.hub_weight = 0;
+  AlignOptions csls = plain;
+  csls.hub_neighbors = 3;
+  csls.hub_weight = 1;
+  const std::string plain_links = testing::DebugString(align_internal::SelectLinks(cluster, candidates, plain));
+  const std::string csls_links = testing::DebugString(align_internal::SelectLinks(cluster, candidates, csls));
+  INFO("plain: " << plain_links << " | csls: " << csls_links);
+  CHECK(plain_links.find("0:0-1:0") != std::string::npos);
+  CHECK(csls_links.find("0:0-1:0") == std::string::npos);
+  CHECK(csls_links.find("0:0-1:1") != std::string::npos);
+  CHECK(csls_links.find("0:1-1:0") != std::string::npos);
 }
 
 TEST_CASE("SplitWords keeps numbers whole and splits hyphenated names", "[align]") {

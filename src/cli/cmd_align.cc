@@ -26,6 +26,9 @@ struct AlignFlags {
   bool no_context = false;
   int context_neighbors = AlignOptions().context_neighbors;
   int context_min_shared = AlignOptions().context_min_shared;
+  int max_links_per_statement = AlignOptions().max_links_per_statement;
+  int hub_neighbors = AlignOptions().hub_neighbors;
+  double hub_weight = AlignOptions().hub_weight;
 };
 
 nlohmann::ordered_json SpanJson(const ClusterResult& result, int doc, int sentence) {
@@ -61,6 +64,18 @@ Command AddAlignCommand(CLI::App* app) {
                           "Shared neighbours two documents need to be about the same event")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
+  command.app->add_option("--max-links-per-statement", flags->max_links_per_statement,
+                          "Links chosen by one statement across all other documents, at most (0 = no limit)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  command.app->add_option("--hub-neighbors", flags->hub_neighbors,
+                          "Best scores whose mean is a statement's hubness (0 = no hubness correction)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  command.app->add_option("--hub-weight", flags->hub_weight,
+                          "How much a candidate's hubness lowers its rank (0..1)")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
   command.run = [options, flags]() -> int {
     PipelineOptions pipeline_options;
     pipeline_options.lexicon_dir = options->lexicon_dir;
@@ -70,6 +85,9 @@ Command AddAlignCommand(CLI::App* app) {
     pipeline_options.align.use_document_context = !flags->no_context;
     pipeline_options.align.context_neighbors = flags->context_neighbors;
     pipeline_options.align.context_min_shared = flags->context_min_shared;
+    pipeline_options.align.max_links_per_statement = flags->max_links_per_statement;
+    pipeline_options.align.hub_neighbors = flags->hub_neighbors;
+    pipeline_options.align.hub_weight = flags->hub_weight;
     auto pipeline = std::make_shared<Pipeline>(pipeline_options);
     BatchOptions batch;
     batch.jobs = options->jobs;
