@@ -282,12 +282,18 @@ class Comparer {
         if (!(u.negated || u.certainty == Certainty::kUnclear) || !u.places.empty()) continue;
         if (linked_.count({open.doc, u.sentence})) continue;
         std::set<std::string> groups_u = SourceGroups(u, true);
+        // Without an event of its own ("Ort und Zeitpunkt nannte Peskow
+        // aber noch nicht.") the statement speaks of the event of the
+        // sentence before it.
+        const Statement* about = &u;
+        if (u.events.empty() && &u != &docs_[du].ext.statements.front()) about = &u - 1;
+        const Side event_side = MakeSide(static_cast<int>(du), about);
         bool covered = false;
         for (size_t dv = 0; dv < docs_.size(); ++dv) {
           if (dv == du) continue;
           for (const Statement& v : docs_[dv].ext.statements) {
             Side valued = MakeSide(static_cast<int>(dv), &v);
-            if (SharedEventClasses(open, valued).empty()) continue;
+            if (SharedEventClasses(event_side, valued).empty()) continue;
             std::set<std::string> attributed = SourceGroups(v, false);
             bool same_source = false;
             for (const std::string& g : groups_u) same_source = same_source || attributed.count(g) > 0;

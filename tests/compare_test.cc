@@ -201,6 +201,28 @@ TEST_CASE("An unlinked 'not yet known' from the same source is an update, not on
                                         "only_in statement meeting @1:1"});
 }
 
+TEST_CASE("A 'not yet known' without an event of its own speaks of the sentence before", "[compare]") {
+  DocBuilder a("a", "Zeitung A", CivilDay(2019, 4, 18));
+  int s = a.Sentence("Dem Kreml zufolge treffen sich beide noch im April in Russland.");
+  a.Event(s, "treffen", "meeting")
+      .Time(s, "noch im April", "2019-04", CivilDay(2019, 4, 18), CivilDay(2019, 4, 30))
+      .AddPlace(s, "Russland", "country:RU", "Russia", {"continent:AS"})
+      .Source(s, "Kreml", "kremlin");
+  DocBuilder b("b", "Portal B", CivilDay(2019, 4, 16));
+  int t = b.Sentence("Sprecher Peskow bestätigte, dass das Treffen vorbereitet werde.");
+  b.Event(t, "Treffen", "meeting").Source(t, "Sprecher Peskow", "dmitry peskov");
+  int u = b.Sentence("Ort und Zeitpunkt nannte Peskow noch nicht.");
+  b.Person(u, "Peskow", "dmitry peskov").Negated(u, "noch nicht");
+
+  Comparison c = Run({a.Build(), b.Build()}, {});
+  std::vector<std::string> got;
+  for (const Finding& f : c.findings) {
+    if (f.update) got.push_back(absl::StrCat(Brief(f), " @", f.values.back().doc, ":", f.values.back().sentence));
+  }
+  CHECK(got == std::vector<std::string>{"refine time 2019-04 / unknown [update] @1:1",
+                                        "refine place country:RU / unknown [update] @1:1"});
+}
+
 // ---- place ----
 
 TEST_CASE("Places: inside refines, neither inside contradicts, speaker places are ignored", "[compare]") {
