@@ -39,9 +39,14 @@ std::optional<absl::CivilDay> ParseIsoDate(absl::string_view s) {
   }
   if (s[4] != '-' || s[7] != '-') return std::nullopt;
   if (s.size() > 10 && s[10] != 'T' && s[10] != 't' && s[10] != ' ') return std::nullopt;
-  const int year = std::stoi(std::string(s.substr(0, 4)));
-  const int month = std::stoi(std::string(s.substr(5, 2)));
-  const int day = std::stoi(std::string(s.substr(8, 2)));
+  auto number = [s](size_t pos, size_t digits) {
+    int n = 0;
+    for (size_t i = pos; i < pos + digits; ++i) n = n * 10 + (s[i] - '0');
+    return n;
+  };
+  const int year = number(0, 4);
+  const int month = number(5, 2);
+  const int day = number(8, 2);
   absl::CivilDay civil(year, month, day);
   // CivilDay normalizes 2019-02-30 to 2019-03-02; such a date is not valid.
   if (civil.year() != year || civil.month() != month || civil.day() != day) return std::nullopt;

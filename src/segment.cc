@@ -157,19 +157,30 @@ class IcuSegmenter : public Segmenter {
   Segmentation Segment(const Document& doc) const override;
 
  private:
-  // Iterators are not thread-safe: each call borrows a clone from a pool.
-  std::unique_ptr<icu::BreakIterator> Acquire() const {
+  // A sentence iterator and the UText it reads, reused from one document to
+  // the next (opening a UText allocates).
+  struct Iterator {
+    std::unique_ptr<icu::BreakIterator> breaks;
+    UText* text = nullptr;
+    ~Iterator() { utext_close(text); }
+  };
+
+  // Iterators are not thread-safe: each call borrows one from a pool, or a
+  // new clone of the prototype.
+  std::unique_ptr<Iterator> Acquire() const {
     {
       std::lock_guard<std::mutex> lock(mu_);
       if (!pool_.empty()) {
-        std::unique_ptr<icu::BreakIterator> it = std::move(pool_.back());
+        std::unique_ptr<Iterator> it = std::move(pool_.back());
         pool_.pop_back();
         return it;
       }
     }
-    return std::unique_ptr<icu::BreakIterator>(prototype_->clone());
+    auto it = std::make_unique<Iterator>();
+    it->breaks.reset(prototype_->clone());
+    return it;
   }
-  void Release(std::unique_ptr<icu::BreakIterator> it) const {
+  void Release(std::unique_ptr<Iterator> it) const {
     std::lock_guard<std::mutex> lock(mu_);
     pool_.push_back(std::move(it));
   }
@@ -179,7 +190,7 @@ class IcuSegmenter : public Segmenter {
   segment_internal::SegmentRules rules_;
   segment_internal::FurnitureRules furniture_;
   mutable std::mutex mu_;
-  mutable std::vector<std::unique_ptr<icu::BreakIterator>> pool_;
+  mutable std::vector<std::unique_ptr<Iterator>> pool_;
 };
 
 // Whether the newline after `line` may be crossed by a sentence: only when
@@ -204,6 +215,7 @@ Segmentation IcuSegmenter::Segment(const Document& doc) const {
   // Hard breaks from the layout, and the text ICU sees: soft newlines
   // become spaces so that ICU does not break there.
   std::vector<size_t> hard;
+  hard.reserve(lines.size() + 2 * seg.furniture.size());
   std::string icu_text;
   for (size_t i = 0; i + 1 < lines.size(); ++i) {
     const Line& next = lines[i + 1];
@@ -230,15 +242,18 @@ Segmentation IcuSegmenter::Segment(const Document& doc) const {
 
   const absl::string_view scan = icu_text.empty() ? text : absl::string_view(icu_text);
   std::vector<Break> breaks;
+  // ICU proposes about one break per 40 bytes of news text.
+  breaks.reserve(hard.size() + text.size() / 32);
   {
-    std::unique_ptr<icu::BreakIterator> it = Acquire();
+    std::unique_ptr<Iterator> it = Acquire();
     UErrorCode status = U_ZERO_ERROR;
-    UText ut = UTEXT_INITIALIZER;
-    utext_openUTF8(&ut, scan.data(), static_cast<int64_t>(scan.size()), &status);
-    it->setText(&ut, status);
+    UText* ut = utext_openUTF8(it->text, scan.data(), static_cast<int64_t>(scan.size()), &status);
+    if (ut != nullptr) it->text = ut;
+    if (U_SUCCESS(status)) it->breaks->setText(it->text, status);
     if (U_SUCCESS(status)) {
+      icu::BreakIterator& iter = *it->breaks;
       size_t h = 0;
-      for (int32_t b = it->first(); (b = it->next()) != icu::BreakIterator::DONE;) {
+      for (int32_t b = iter.first(); (b = iter.next()) != icu::BreakIterator::DONE;) {
         if (suppressions_.Suppressed(scan, static_cast<size_t>(b))) continue;
         const size_t pos = segment_internal::SkipSpace(text, static_cast<size_t>(b));
         if (pos >= text.size()) break;
@@ -253,39 +268,32 @@ Segmentation IcuSegmenter::Segment(const Document& doc) const {
       }
       while (h < hard.size()) breaks.push_back({hard[h++], true});
     }
-    utext_close(&ut);
     Release(std::move(it));
   }
-  // Weak candidates, then: hard positions may repeat or fall at the end.
-  {
-    const std::vector<size_t> weak = segment_internal::FindWeakBreaks(text);
-    if (!weak.empty()) {
-      std::vector<Break> merged;
-      merged.reserve(breaks.size() + weak.size());
-      size_t w = 0;
-      for (const Break& b : breaks) {
-        while (w < weak.size() && weak[w] < b.pos) merged.push_back({weak[w++], false, true});
-        if (w < weak.size() && weak[w] == b.pos) ++w;
-        merged.push_back(b);
-      }
-      while (w < weak.size()) merged.push_back({weak[w++], false, true});
-      breaks.swap(merged);
-    }
-  }
+  // Merged with the weak candidates into one sorted list without repeats:
+  // hard positions may repeat or fall at the end.
+  const std::vector<size_t> weak = segment_internal::FindWeakBreaks(text);
   std::vector<Break> clean;
-  clean.reserve(breaks.size());
-  for (const Break& b : breaks) {
-    if (b.pos == 0 || b.pos >= text.size()) continue;
+  clean.reserve(breaks.size() + weak.size());
+  auto add = [&](const Break& b) {
+    if (b.pos == 0 || b.pos >= text.size()) return;
     if (!clean.empty() && clean.back().pos >= b.pos) {
       clean.back().hard = clean.back().hard || b.hard;
-      continue;
+      return;
     }
     clean.push_back(b);
+  };
+  size_t w = 0;
+  for (const Break& b : breaks) {
+    while (w < weak.size() && weak[w] < b.pos) add({weak[w++], false, true});
+    if (w < weak.size() && weak[w] == b.pos) ++w;
+    add(b);
   }
-  std::vector<size_t> kept = segment_internal::FixBreaks(text, clean, rules_);
-  kept.push_back(text.size());
+  while (w < weak.size()) add({weak[w++], false, true});
+  const std::vector<size_t> kept = segment_internal::FixBreaks(text, clean, rules_);
 
   // Units between kept breaks, minus furniture, trimmed.
+  seg.sentences.reserve(kept.size() + 1 + seg.furniture.size());
   size_t f = 0;
   size_t line = 0;
   auto emit = [&](size_t start, size_t end) {
@@ -300,7 +308,7 @@ Segmentation IcuSegmenter::Segment(const Document& doc) const {
     seg.sentences.push_back(s);
   };
   size_t start = 0;
-  for (size_t end : kept) {
+  auto unit = [&](size_t end) {
     size_t cur = start;
     while (f < seg.furniture.size() && seg.furniture[f].span.end <= cur) ++f;
     size_t g = f;
@@ -312,7 +320,9 @@ Segmentation IcuSegmenter::Segment(const Document& doc) const {
     }
     if (cur < end) emit(cur, end);
     start = end;
-  }
+  };
+  for (size_t end : kept) unit(end);
+  unit(text.size());
   return seg;
 }
 

@@ -5,6 +5,7 @@
 #include <unicode/utext.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 
 #include "absl/container/flat_hash_map.h"
@@ -44,15 +45,27 @@ constexpr size_t kMaxPatternLine = 100;
 constexpr size_t kMaxRepeatedLine = 300;
 
 // Matchers for one FindFurniture call (RegexMatcher is not thread-safe, so
-// each call makes its own, once per pattern, lazily).
+// each call makes its own, once per pattern, lazily: most documents need
+// none).
 class Matchers {
  public:
-  explicit Matchers(const FurnitureRules& rules) : matchers_(rules.rules.size()) {}
+  Matchers() = default;
+
+  // The matcher of `rules.combined`, or null when there is none.
+  icu::RegexMatcher* Combined(const FurnitureRules& rules) {
+    if (combined_ == nullptr && rules.combined != nullptr) {
+      UErrorCode status = U_ZERO_ERROR;
+      combined_.reset(rules.combined->matcher(status));
+      if (U_FAILURE(status)) combined_.reset();
+    }
+    return combined_.get();
+  }
 
   // Runs rule `i`'s pattern anchored at the start of `s`; returns the
   // matched length, or -1. With `whole`, the match must cover all of `s`.
   int64_t MatchAt(const FurnitureRules& rules, size_t i, absl::string_view s, bool whole) {
     UErrorCode status = U_ZERO_ERROR;
+    if (matchers_.empty()) matchers_.resize(rules.rules.size());
     if (!matchers_[i]) {
       matchers_[i].reset(rules.rules[i].pattern->matcher(status));
       if (U_FAILURE(status)) return -1;
@@ -69,6 +82,7 @@ class Matchers {
 
  private:
   std::vector<std::unique_ptr<icu::RegexMatcher>> matchers_;
+  std::unique_ptr<icu::RegexMatcher> combined_;
 };
 
 std::unique_ptr<icu::RegexPattern> Compile(absl::string_view text, UErrorCode* status, UParseError* error) {
@@ -166,6 +180,17 @@ bool FirstBytes(absl::string_view re, bool icase, std::bitset<256>* out) {
   return true;
 }
 
+// The Sentence_Break property of `c`; ASCII from a table made once (this
+// runs for the end of every sentence).
+int SentenceBreak(char32_t c) {
+  static const std::array<int, 0x80> kAscii = [] {
+    std::array<int, 0x80> table;
+    for (UChar32 a = 0; a < 0x80; ++a) table[static_cast<size_t>(a)] = u_getIntPropertyValue(a, UCHAR_SENTENCE_BREAK);
+    return table;
+  }();
+  return c < 0x80 ? kAscii[c] : u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_SENTENCE_BREAK);
+}
+
 absl::string_view LineText(absl::string_view text, const Line& line) {
   return text.substr(line.trim_start, line.trim_end - line.trim_start);
 }
@@ -178,9 +203,10 @@ std::vector<Line> SplitLines(absl::string_view text) {
   int paragraph = 0;
   bool seen_content = false;
   bool blank_since = false;
+  // Most texts have no "\r": one byte to look for is faster than two.
+  ByteScanner breaks(text, text.find('\r') == absl::string_view::npos ? "\n" : "\n\r");
   while (i <= text.size()) {
-    size_t e = i;
-    while (e < text.size() && text[e] != '\n' && text[e] != '\r') ++e;
+    const size_t e = breaks.Next(i);
     Line line;
     line.start = i;
     line.end = e;
@@ -226,7 +252,7 @@ bool EndsWithoutFinalPunctuation(absl::string_view unit) {
         continue;
       }
     }
-    const int sb = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_SENTENCE_BREAK);
+    const int sb = SentenceBreak(c);
     if (sb == U_SB_STERM || sb == U_SB_ATERM || c == ':' || c == ';' || c == 0x2026) return false;
     if (sb == U_SB_CLOSE || IsSpace(c)) {  // Look through closing quotes and brackets.
       i = s;
@@ -341,18 +367,31 @@ std::vector<Furniture> FindFurniture(absl::string_view text, const std::vector<L
     mark(lines[first].trim_start, lines[static_cast<size_t>(j)].trim_end, reason);
   };
 
-  Matchers matchers(rules);
-  UErrorCode matcher_status = U_ZERO_ERROR;
-  std::unique_ptr<icu::RegexMatcher> combined(
-      rules.combined != nullptr ? rules.combined->matcher(matcher_status) : nullptr);
-  if (U_FAILURE(matcher_status)) combined.reset();
+  Matchers matchers;
+  // Lines that occur twice or more. Repeated captions and credits are
+  // short; long lines are prose. A line can only repeat one of its own
+  // length: lengths are counted first, and only lines whose length occurs
+  // twice are hashed (in most documents, none).
+  std::array<size_t, kMaxRepeatedLine + 1> same_length{};
   absl::flat_hash_map<absl::string_view, int> counts;
   if (rules.repeated_min_words > 0) {
     for (const Line& line : lines) {
-      // Repeated captions and credits are short; long lines are prose.
-      if (!line.blank() && line.trim_end - line.trim_start <= kMaxRepeatedLine) ++counts[LineText(text, line)];
+      if (!line.blank() && line.trim_end - line.trim_start <= kMaxRepeatedLine) {
+        ++same_length[line.trim_end - line.trim_start];
+      }
+    }
+    for (const Line& line : lines) {
+      if (!line.blank() && line.trim_end - line.trim_start <= kMaxRepeatedLine &&
+          same_length[line.trim_end - line.trim_start] >= 2) {
+        ++counts[LineText(text, line)];
+      }
     }
   }
+  auto repeated = [&](absl::string_view s) {
+    if (s.size() > kMaxRepeatedLine || same_length[s.size()] < 2) return false;
+    auto it = counts.find(s);
+    return it != counts.end() && it->second >= 2;
+  };
   int first_paragraph_line_seen = -1;
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& line = lines[i];
@@ -384,14 +423,16 @@ std::vector<Furniture> FindFurniture(absl::string_view text, const std::vector<L
         case FurnitureRule::Kind::kPattern:
           if (pattern_candidate && !pattern_tried) {
             pattern_tried = true;
-            if (combined != nullptr && rules.combined_first_bytes.test(static_cast<unsigned char>(s[0]))) {
+            icu::RegexMatcher* m =
+                rules.combined_first_bytes.test(static_cast<unsigned char>(s[0])) ? matchers.Combined(rules) : nullptr;
+            if (m != nullptr) {
               UErrorCode status = U_ZERO_ERROR;
               UText ut = UTEXT_INITIALIZER;
               utext_openUTF8(&ut, s.data(), static_cast<int64_t>(s.size()), &status);
-              combined->reset(&ut);
-              if (combined->matches(status)) {
+              m->reset(&ut);
+              if (m->matches(status)) {
                 for (const auto& [g, index] : rules.combined_groups) {
-                  if (combined->start(g, status) >= 0) {
+                  if (m->start(g, status) >= 0) {
                     reason = &rules.rules[index].reason;
                     break;
                   }
@@ -452,7 +493,7 @@ std::vector<Furniture> FindFurniture(absl::string_view text, const std::vector<L
       DecodeAt(text, line.trim_start, &n);
       mark(line.trim_start, line.trim_start + n, rules.bullet_reason);
     }
-    if (reason == nullptr && rules.repeated_min_words > 0 && s.size() <= kMaxRepeatedLine && counts[s] >= 2 &&
+    if (reason == nullptr && rules.repeated_min_words > 0 && repeated(s) &&
         CountWords(s) >= static_cast<size_t>(rules.repeated_min_words)) {
       reason = &rules.repeated_reason;
     }

@@ -4,6 +4,7 @@
 
 #include "absl/container/inlined_vector.h"
 #include "absl/status/status.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "segment_text.h"
@@ -155,12 +156,13 @@ bool OnlyBulletsBefore(absl::string_view text, size_t from, size_t to) {
 enum class Verdict { kUnknown, kJoin, kBreak };
 
 // What the abbreviation table says about a break after `prev`.
-Verdict AbbreviationVerdict(absl::string_view text, size_t floor, Token prev, Token next,
+Verdict AbbreviationVerdict(absl::string_view text, size_t floor, Token prev, size_t next_start,
                             const SegmentRules& rules) {
   absl::string_view w = StripLeading(text.substr(prev.start, prev.end - prev.start));
   if (!rules.MayBeToken(w)) return Verdict::kUnknown;
   auto it = rules.by_token.find(w);
   if (it == rules.by_token.end()) return Verdict::kUnknown;
+  const Token next = TokenAt(text, next_start);
   const size_t max_n = rules.max_abbreviation_tokens;
   // Tokens before the break (nearest first) and after it.
   absl::InlinedVector<absl::string_view, 4> before = {w};
@@ -236,31 +238,32 @@ std::vector<std::pair<size_t, size_t>> FindQuotations(absl::string_view text, si
   std::vector<std::pair<size_t, size_t>> out;
   char32_t expect = 0;  // Closing mark of the open quotation, 0 when none.
   size_t open = 0;
-  char32_t prev = ' ';
-  for (size_t i = 0; i < text.size();) {
-    const unsigned char byte = static_cast<unsigned char>(text[i]);
-    if (byte < 0x80 && byte != '"' && byte != '\'' && byte != '\n') {
-      prev = byte;
-      ++i;
-      continue;
+  // Whether a blank line (a line break, then only spaces, tabs or CRs up to
+  // another) starts in [from, to).
+  auto blank_line_in = [text](size_t from, size_t to) {
+    for (size_t k = from; (k = text.find('\n', k)) < to; ++k) {
+      size_t m = k + 1;
+      while (m < text.size() && (text[m] == ' ' || text[m] == '\t' || text[m] == '\r')) ++m;
+      if (m < text.size() && text[m] == '\n') return true;
     }
-    size_t n;
+    return false;
+  };
+  size_t checked = 0;  // Blank lines before this position have been looked for.
+  // Only quotation marks matter: '"', '\'', and the characters that start
+  // with byte 0xC2 (« ») or 0xE2 („ “ ” ‘ ’).
+  ByteScanner marks(text, "\"'\xC2\xE2");
+  for (size_t i = marks.Next(0), n = 0; i < text.size(); i = marks.Next(i + n)) {
     const char32_t c = DecodeAt(text, i, &n);
-    if (expect != 0 && i - open > max_bytes) expect = 0;  // Never closed: not a quotation.
-    if (c != '"' && c != '\'' && c != '\n' && c != 0x201E && c != 0x201C && c != 0x201D && c != 0x00BB &&
-        c != 0x00AB && c != 0x2018 && c != 0x2019) {
-      // Not a quotation mark: nothing below applies.
-      prev = c;
-      i += n;
-      continue;
+    if (c != '"' && c != '\'' && c != 0x201E && c != 0x201C && c != 0x201D && c != 0x00BB && c != 0x00AB &&
+        c != 0x2018 && c != 0x2019) {
+      continue;  // Another character with the same lead byte.
     }
+    // A blank line ends any quotation; so does running too long (never closed: not a quotation).
+    if (expect != 0 && (i - open > max_bytes || blank_line_in(checked, i))) expect = 0;
+    checked = i;
+    size_t prev_start;
+    const char32_t prev = i == 0 ? ' ' : DecodeBefore(text, i, &prev_start);
     const char32_t next = i + n < text.size() ? FirstChar(text.substr(i + n)) : ' ';
-    if (c == '\n' && expect != 0) {
-      // A blank line ends any quotation.
-      size_t k = i + 1;
-      while (k < text.size() && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r')) ++k;
-      if (k < text.size() && text[k] == '\n') expect = 0;
-    }
     const bool starts = !IsLetterOrDigit(prev) && IsLetterOrDigit(next) ? true : IsSpace(prev) || prev == '(';
     const bool ends = !IsLetterOrDigit(next);
     if (expect != 0) {
@@ -291,8 +294,6 @@ std::vector<std::pair<size_t, size_t>> FindQuotations(absl::string_view text, si
       out.push_back({open, i + n});
       expect = 0;
     }
-    prev = c;
-    i += n;
   }
   return out;
 }
@@ -305,16 +306,22 @@ std::vector<size_t> FindListMarkers(absl::string_view text) {
     bool after_end; // Stands at a line start, after a bullet or after a sentence end.
   };
   std::vector<Marker> markers;
-  // Markers are short tokens between ASCII blanks; scan bytes, not code points.
+  // Markers are tokens of 2 to 8 bytes between ASCII blanks that end in "."
+  // or ")": found from their last byte.
+  constexpr size_t kMaxMarker = 8;
   auto blank = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
-  size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && blank(text[i])) ++i;
-    if (i >= text.size()) break;
-    Token t{i, i};
-    while (t.end < text.size() && !blank(text[t.end])) ++t.end;
+  ByteScanner ends(text, ".)");
+  for (size_t at = ends.Next(0); at < text.size(); at = ends.Next(at + 1)) {
+    if (at + 1 < text.size() && !blank(text[at + 1])) continue;  // Not the end of a token.
+    // Two letters before the end make a word, not a marker ("a.", "12.", "b)").
+    if (at >= 2 && absl::ascii_isalpha(static_cast<unsigned char>(text[at - 1])) &&
+        absl::ascii_isalpha(static_cast<unsigned char>(text[at - 2]))) {
+      continue;
+    }
+    Token t{at, at + 1};
+    while (t.start > 0 && !blank(text[t.start - 1]) && t.end - t.start <= kMaxMarker) --t.start;
     const absl::string_view tok = text.substr(t.start, t.end - t.start);
-    if (tok.size() >= 2 && tok.size() <= 8 && (tok.back() == '.' || tok.back() == ')')) {
+    if (tok.size() >= 2 && tok.size() <= kMaxMarker) {
       const int value = ListMarkerValue(tok);
       if (value != 0) {
         // "1." needs a capital after it ("am 1. und 2. März" is no list).
@@ -342,7 +349,6 @@ std::vector<size_t> FindListMarkers(absl::string_view text) {
         }
       }
     }
-    i = t.end;
   }
   // Runs of consecutive values with no blank line between.
   std::vector<size_t> out;
@@ -367,10 +373,8 @@ std::vector<size_t> FindListMarkers(absl::string_view text) {
 
 std::vector<size_t> FindWeakBreaks(absl::string_view text) {
   std::vector<size_t> out;
-  // A byte loop: absl::string_view::find_first_of builds a table per call.
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c != '.' && c != '!' && c != '?') continue;
+  ByteScanner ends(text, ".!?");
+  for (size_t i = ends.Next(0); i < text.size();) {
     size_t j = i + 1;
     while (j < text.size() && (text[j] == '.' || text[j] == '!' || text[j] == '?')) ++j;
     while (j < text.size()) {
@@ -379,7 +383,7 @@ std::vector<size_t> FindWeakBreaks(absl::string_view text) {
       j += n;
     }
     const size_t k = SkipSpace(text, j);
-    i = j - 1;
+    i = ends.Next(j);
     if (k == j || k >= text.size()) continue;
     size_t n;
     const char32_t first = DecodeAt(text, k, &n);
@@ -459,8 +463,7 @@ std::string JoinReason(absl::string_view text, size_t prev_start, size_t pos, co
   const size_t end = TrimBack(text, prev_start, pos);
   if (end <= prev_start) return "";
   const Token prev = TokenBefore(text, prev_start, end);
-  const Token next = TokenAt(text, pos);
-  switch (AbbreviationVerdict(text, prev_start, prev, next, rules)) {
+  switch (AbbreviationVerdict(text, prev_start, prev, pos, rules)) {
     case Verdict::kJoin:
       return "abbreviation";
     case Verdict::kBreak:
@@ -470,8 +473,12 @@ std::string JoinReason(absl::string_view text, size_t prev_start, size_t pos, co
   }
 
   const absl::string_view w = StripLeading(text.substr(prev.start, prev.end - prev.start));
-  const absl::string_view next_word =
-      StripAllTrailing(StripLeading(text.substr(next.start, next.end - next.start)));
+  // The word after the break without punctuation ("März," -> "März"), for
+  // the rules that look at it.
+  auto next_word = [&]() {
+    const Token next = TokenAt(text, pos);
+    return StripAllTrailing(StripLeading(text.substr(next.start, next.end - next.start)));
+  };
   // The word before `w`, lower-cased, for the cue tables.
   auto word_before = [&]() -> std::string {
     const size_t e = TrimBack(text, prev_start, prev.start);
@@ -490,11 +497,12 @@ std::string JoinReason(absl::string_view text, size_t prev_start, size_t pos, co
   }
   if (ListMarkerValue(w) != 0 && OnlyBulletsBefore(text, prev_start, prev.start)) return "list_number";
   if (const size_t digits = OrdinalDigits(w); digits > 0) {
-    if (digits <= 2 && rules.months.contains(next_word)) return "ordinal_month";
+    const absl::string_view next = next_word();
+    if (digits <= 2 && rules.months.contains(next)) return "ordinal_month";
     if (digits <= 3 && rules.ordinal_cues.contains(word_before())) return "ordinal_cue";
     // "des späten 15. Jahrhunderts": before a capitalized word that does
     // not usually open a sentence.
-    if (digits <= 3 && rules.ordinal_dots && IsUpper(FirstChar(next_word)) && !rules.starters.contains(next_word)) {
+    if (digits <= 3 && rules.ordinal_dots && IsUpper(FirstChar(next)) && !rules.starters.contains(next)) {
       return "ordinal_noun";
     }
   }
@@ -525,8 +533,9 @@ std::string JoinReason(absl::string_view text, size_t prev_start, size_t pos, co
     }
   }
   // "J. R. R. Tolkien", "L.F. Rothschild"; but "the I.V. It was".
-  if (rules.initials && IsInitial(w) && IsUpper(FirstChar(next_word)) && !rules.starters.contains(next_word)) {
-    return "initial";
+  if (rules.initials && IsInitial(w)) {
+    const absl::string_view next = next_word();
+    if (IsUpper(FirstChar(next)) && !rules.starters.contains(next)) return "initial";
   }
   // '"… stairways [...]" (Smith 55).': a parenthesis right after a quotation.
   if (FirstChar(text.substr(pos)) == '(') {
@@ -563,7 +572,7 @@ std::vector<size_t> FixBreaks(absl::string_view text, const std::vector<Break>& 
       if (b.weak && !WeakBreakHolds(text, prev_start, pos, rules)) continue;
       if (!JoinReason(text, prev_start, pos, rules).empty()) continue;
       // A footnote reference after a sentence end belongs to that sentence.
-      const Token t = TokenAt(text, pos);
+      const Token t = text[pos] == '[' ? TokenAt(text, pos) : Token{pos, pos};
       if (IsReference(text.substr(t.start, t.end - t.start))) {
         pos = SkipSpace(text, t.end);
         if (pos >= text.size() || (i + 1 < breaks.size() && breaks[i + 1].pos <= pos)) continue;

@@ -104,6 +104,41 @@ TEST_CASE("Batch output is byte-identical for --jobs 1 and --jobs 2", "[cli][bat
   }
 }
 
+TEST_CASE("segment lines are what nlohmann-json writes for the same values", "[cli][batch]") {
+  // The segment command writes its lines without a JSON DOM; ids that need
+  // escaping, a detected language (a floating-point confidence) and dates of
+  // every width must still come out as nlohmann-json dumps them.
+  std::string path = absl::StrCat(TempDir(), "/segment_json_format.jsonl");
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << R"({"id": "q\"uote\\back\tslash\u0001", "lang": "de", "dct": "2019-04-18", "text": "Ein Satz. Noch einer."})"
+        << "\n"
+        << R"({"id": "Grüße 😀", "dct": "0999-01-02", "text": "The council met on Monday. It agreed."})" << "\n"
+        << R"({"id": 42, "docs": [{"text": "Foto: dpa\n\nDer Rat tagte.", "lang": "de"}, {"text": "Zwei.", "lang": "de"}]})"
+        << "\n";
+  }
+  RunResult r = Run("segment --jsonl -", path);
+  CHECK(r.status == 0);
+  std::vector<std::string> lines = absl::StrSplit(r.out, '\n', absl::SkipEmpty());
+  REQUIRE(lines.size() == 3);
+  for (const std::string& line : lines) {
+    INFO(line);
+    const auto j = nlohmann::ordered_json::parse(line);
+    CHECK(j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) == line);
+  }
+  const auto first = nlohmann::json::parse(lines[0]);
+  CHECK(first["id"] == "q\"uote\\back\tslash\x01");
+  CHECK(first["dct"] == "2019-04-18");
+  const auto second = nlohmann::json::parse(lines[1]);
+  CHECK(second["id"] == "Grüße 😀");
+  CHECK(second["lang"] == "en");
+  CHECK(second["lang_confidence"].is_number_float());
+  CHECK(second["dct"] == "999-01-02");  // absl::FormatCivilTime does not pad the year.
+  const auto third = nlohmann::json::parse(lines[2]);
+  CHECK(third["id"] == "42");
+  CHECK(third["docs"][0]["furniture_reasons"] == nlohmann::json::array({"photo_credit"}));
+}
+
 std::string WriteClusterCorpus(int clusters) {
   std::string path = absl::StrCat(TempDir(), "/batch_clusters_", clusters, ".jsonl");
   std::ofstream out(path, std::ios::binary);

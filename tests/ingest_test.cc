@@ -9,6 +9,7 @@
 #include "absl/time/civil_time.h"
 #include "claimdiff/ingest.h"
 #include "ingest_testing.h"
+#include "nlohmann/json.hpp"
 
 namespace claimdiff {
 namespace {
@@ -421,6 +422,60 @@ TEST_CASE("JSON Lines: CRLF, BOM, numbers as ids, formats and lenient lines", "[
   REQUIRE(record.ok());
   CHECK(record->docs[0].lang == "en");
   CHECK(record->docs[0].path == "in:9");
+}
+
+TEST_CASE("JSON Lines: records read as nlohmann-json reads them", "[ingest]") {
+  // ParseJsonlRecord reads the usual records without a JSON DOM and leaves
+  // the rest to nlohmann-json; either way the fields must be the ones
+  // nlohmann-json finds. Rows for both ways and for the edges between them.
+  const char* const kLines[] = {
+      // Escapes, a surrogate pair, "\/" and text in UTF-8.
+      R"({"id": "e", "text": "Zeile\neins \"zwei\" \\ \/ \t\u00fc\u20ac \ud83d\ude00 ü", "lang": "de"})",
+      R"({"id":"a\"b\\c\u0041","text":"x\r\ny\b\f","lang":"en","title":"T\u00e4"})",
+      // White space between tokens, null fields, repeated keys (the last counts).
+      " \t{ \"id\" : \"w\" , \"text\" : \"Raum.\" , \"lang\" : null , \"source\" : null } \t",
+      R"({"id": "first", "text": "alt", "id": "second", "text": "Neu.", "lang": "de"})",
+      // Ids as numbers, written back as nlohmann-json writes them.
+      R"({"id": 12, "text": "Zwölf.", "lang": "de"})",
+      R"({"id": -0, "text": "Null.", "lang": "de"})",
+      R"({"id": -987654321012345678, "text": "Negativ.", "lang": "de"})",
+      R"({"id": 12345678901234567890, "text": "Groß.", "lang": "de"})",
+      R"({"id": 1.5e3, "text": "Exponent.", "lang": "de"})",
+      // Fields nobody reads, of every kind.
+      R"({"id": "x", "n": 1, "f": 2.5, "b": true, "z": null, "a": [1, {"k": []}], "o": {"p": "q"}, "text": "Mehr.", "lang": "de"})",
+      // Formats, and a cluster with its language.
+      R"({"id": "m", "format": null, "text": "Format null.", "lang": "de"})",
+      R"({"id": "t", "format": "TXT", "text": "Format text.", "lang": "de"})",
+      R"({"id": "c", "lang": "en", "text": "ignored", "docs": [{"id": "d", "text": "One."}, {"text": "Two.", "lang": "de"}]})",
+  };
+  for (const char* line : kLines) {
+    INFO(line);
+    auto cluster = ParseJsonlRecord(line, "t:1", {});
+    INFO(cluster.status().ToString());
+    REQUIRE(cluster.ok());
+    const nlohmann::json record = nlohmann::json::parse(line);
+    const bool is_cluster = record.contains("docs");
+    CHECK(cluster->is_cluster == is_cluster);
+    const nlohmann::json docs = is_cluster ? record["docs"] : nlohmann::json::array({record});
+    REQUIRE(cluster->docs.size() == docs.size());
+    for (size_t i = 0; i < docs.size(); ++i) {
+      const nlohmann::json& d = docs[i];
+      const Document& doc = cluster->docs[i];
+      CHECK(doc.text == d["text"].get<std::string>());
+      if (d.contains("id")) CHECK(doc.id == (d["id"].is_string() ? d["id"].get<std::string>() : d["id"].dump()));
+      const nlohmann::json& lang = d.contains("lang") && !d["lang"].is_null() ? d["lang"] : record["lang"];
+      if (lang.is_string()) CHECK(doc.lang == lang.get<std::string>());
+      if (d.contains("title")) CHECK(doc.title == d["title"].get<std::string>());
+    }
+  }
+
+  // Malformed lines: nlohmann-json's message.
+  auto truncated = ParseJsonlRecord(R"({"id": "t", "text": "Ende)", "f:3", {});
+  CHECK(truncated.status().message() ==
+        "f:3: malformed JSON: column 26: syntax error while parsing value - invalid string: missing closing "
+        "quote; last read: '\"Ende'");
+  auto raw_tab = ParseJsonlRecord("{\"id\": \"t\", \"text\": \"a\tb\"}", "f:4", {});
+  CHECK(absl::StartsWith(raw_tab.status().message(), "f:4: malformed JSON: "));
 }
 
 TEST_CASE("Language detection on short paragraphs", "[ingest]") {

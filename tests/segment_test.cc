@@ -270,6 +270,45 @@ TEST_CASE("Quotations and inline lists are found from the text", "[segment]") {
   CHECK(markers == std::vector<size_t>{list.find("1.)"), list.find("2.)"), list.find("3.)")});
 }
 
+TEST_CASE("Quotations end at a blank line or when they run too long", "[segment]") {
+  const std::string open = "Er sagte: „Wir kommen.\n\nDann ging er. „Gut.“ Ende.";
+  const auto quotes = segment_internal::FindQuotations(open, 2000);
+  REQUIRE(quotes.size() == 1);
+  CHECK(open.substr(quotes[0].first, quotes[0].second - quotes[0].first) == "„Gut.“");
+  const std::string spaced = "„Eins.\n \t\r\nZwei.“ und „Drei.\nVier.“";
+  const auto across_lines = segment_internal::FindQuotations(spaced, 2000);
+  REQUIRE(across_lines.size() == 1);
+  CHECK(spaced.substr(across_lines[0].first) == "„Drei.\nVier.“");
+  const std::string long_one = "„Ein sehr langes Zitat, das nie endet.“";
+  CHECK(segment_internal::FindQuotations(long_one, 10).empty());
+}
+
+TEST_CASE("ByteScanner finds the same positions as a loop over every byte", "[segment]") {
+  // Lengths around the 64-byte blocks; hits at the edges of blocks.
+  for (size_t size : {0, 1, 2, 63, 64, 65, 127, 128, 129, 300}) {
+    for (absl::string_view bytes : {absl::string_view("."), absl::string_view(".!?"), absl::string_view("\"'\xE2\xC2")}) {
+      std::string text(size, 'a');
+      for (size_t i = 0; i < size; ++i) {
+        if (i % 7 == 0 || i % 64 == 63 || i % 64 == 0) text[i] = bytes[i % bytes.size()];
+      }
+      INFO("size " << size << ", bytes " << bytes);
+      std::vector<size_t> expected;
+      for (size_t i = 0; i < size; ++i) {
+        if (bytes.find(text[i]) != absl::string_view::npos) expected.push_back(i);
+      }
+      segment_internal::ByteScanner scanner(text, bytes);
+      std::vector<size_t> found;
+      for (size_t i = scanner.Next(0); i < text.size(); i = scanner.Next(i + 1)) found.push_back(i);
+      CHECK(found == expected);
+      // From any position, also backwards.
+      for (size_t from = size + 1; from-- > 0;) {
+        auto it = std::lower_bound(expected.begin(), expected.end(), from);
+        CHECK(scanner.Next(from) == (it == expected.end() ? size : *it));
+      }
+    }
+  }
+}
+
 TEST_CASE("Segmenter splits sentences as news readers expect", "[segment]") {
   struct Row {
     const char* lang;

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -59,6 +60,65 @@ std::string ErrorLine(const Record& record, absl::string_view message) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+// Reads lines in blocks of 1 MiB: stdio's getline refills a 4 KiB buffer
+// with one read(2) each time.
+class LineReader {
+ public:
+  explicit LineReader(std::FILE* file) : fd_(::fileno(file)) {}
+
+  // The next line, without its "\n"; false at the end of the input or on a
+  // read error (then error() is true). The view lasts until the next call.
+  bool Next(absl::string_view* line) {
+    while (true) {
+      const char* begin = buffer_.data() + start_;
+      if (const void* nl = std::memchr(begin, '\n', end_ - start_)) {
+        const size_t length = static_cast<size_t>(static_cast<const char*>(nl) - begin);
+        *line = absl::string_view(begin, length);
+        start_ += length + 1;
+        return true;
+      }
+      if (at_end_ || error_) {
+        if (start_ == end_) return false;
+        *line = absl::string_view(begin, end_ - start_);  // The last line has no "\n".
+        start_ = end_;
+        return true;
+      }
+      Fill();
+    }
+  }
+
+  bool error() const { return error_; }
+
+ private:
+  static constexpr size_t kBlock = size_t{1} << 20;
+
+  // Keeps the unread part and reads a block after it.
+  void Fill() {
+    buffer_.erase(0, start_);
+    end_ -= start_;
+    start_ = 0;
+    if (buffer_.size() < end_ + kBlock) buffer_.resize(end_ + kBlock);
+    ssize_t n;
+    do {
+      n = ::read(fd_, buffer_.data() + end_, buffer_.size() - end_);
+    } while (n < 0 && errno == EINTR);
+    if (n < 0) {
+      error_ = true;
+    } else if (n == 0) {
+      at_end_ = true;
+    } else {
+      end_ += static_cast<size_t>(n);
+    }
+  }
+
+  int fd_;
+  std::string buffer_;
+  size_t start_ = 0;  // The unread bytes are buffer_[start_, end_).
+  size_t end_ = 0;
+  bool at_end_ = false;
+  bool error_ = false;
+};
+
 class Progress {
  public:
   Progress(bool enabled, size_t total_bytes)
@@ -91,8 +151,8 @@ class Progress {
 };
 
 // Streams records through `jobs` worker threads. The reading thread adds
-// records (Add) while the workers process earlier ones, and writes results
-// in input order as soon as the oldest record is done; at most `max_records`
+// records (Add) while the workers process earlier ones, and writes the
+// finished results in input order as it goes; at most `max_records`
 // records (and about `max_bytes` of input) are in flight, so memory stays
 // bounded however long the stream. Reading, processing and writing overlap:
 // there is no barrier between windows.
@@ -108,14 +168,16 @@ class RecordPipeline {
   }
   ~RecordPipeline() { Stop(); }
 
-  // Queues a record; first writes finished records, and waits while the
-  // pipeline is full.
+  // Queues a record; first writes finished records. When the pipeline is
+  // full, waits until the older half of the records in flight is done and
+  // writes it: the reading thread then wakes once per half window, not once
+  // per record.
   absl::Status Add(Record record) {
     std::unique_lock<std::mutex> lock(mu_);
-    while (true) {
+    if (auto s = WriteDoneLocked(lock); !s.ok()) return s;
+    while (FullLocked() && !stop_) {
+      WaitForOldestLocked(lock, (records_.size() + 1) / 2);
       if (auto s = WriteDoneLocked(lock); !s.ok()) return s;
-      if (records_.size() < max_records_ && (bytes_ == 0 || bytes_ < max_bytes_)) break;
-      written_cv_.wait(lock, [this] { return (!records_.empty() && records_.front()->done) || stop_; });
     }
     record.bytes = record.line.size();
     bytes_ += record.bytes;
@@ -127,10 +189,8 @@ class RecordPipeline {
   // Writes everything still in flight, in order, and stops the workers.
   absl::Status Finish() {
     std::unique_lock<std::mutex> lock(mu_);
-    while (!records_.empty()) {
-      written_cv_.wait(lock, [this] { return records_.front()->done || stop_; });
-      if (auto s = WriteDoneLocked(lock); !s.ok()) return s;
-    }
+    WaitForOldestLocked(lock, records_.size());
+    if (auto s = WriteDoneLocked(lock); !s.ok()) return s;
     lock.unlock();
     Stop();
     return absl::OkStatus();
@@ -146,6 +206,24 @@ class RecordPipeline {
     written_cv_.notify_all();
     for (std::thread& t : workers_) {
       if (t.joinable()) t.join();
+    }
+  }
+
+  bool FullLocked() const { return records_.size() >= max_records_ || (bytes_ > 0 && bytes_ >= max_bytes_); }
+
+  // Waits until the oldest `count` records are done (or the pipeline
+  // stops). A worker wakes this thread only when it finishes the record
+  // waited for: the newest of them that was not done yet.
+  void WaitForOldestLocked(std::unique_lock<std::mutex>& lock, size_t count) {
+    for (size_t i = count; i > 0 && !stop_;) {
+      Record* r = records_[i - 1].get();
+      if (r->done) {
+        --i;
+        continue;
+      }
+      awaited_ = r;
+      written_cv_.wait(lock, [this, r] { return r->done || stop_; });
+      awaited_ = nullptr;
     }
   }
 
@@ -175,7 +253,7 @@ class RecordPipeline {
       Process(*r);
       lock.lock();
       r->done = true;
-      if (r == records_.front().get()) written_cv_.notify_all();
+      if (r == awaited_) written_cv_.notify_one();
     }
   }
 
@@ -212,10 +290,11 @@ class RecordPipeline {
   Writer writer_;
   std::mutex mu_;
   std::condition_variable work_cv_;     // A record was queued, or stop.
-  std::condition_variable written_cv_;  // The oldest record is done, or stop.
+  std::condition_variable written_cv_;  // The awaited record is done, or stop.
   std::deque<std::unique_ptr<Record>> records_;  // In input order.
   size_t next_ = 0;   // Index in records_ of the next record to process.
   size_t bytes_ = 0;  // Input bytes of the records in flight.
+  const Record* awaited_ = nullptr;  // The record the reading thread waits for, if any.
   bool stop_ = false;
   std::vector<std::thread> workers_;
 };
@@ -264,16 +343,14 @@ absl::StatusOr<BatchStats> RunBatch(const CommonOptions& options, const BatchOpt
       if (in == nullptr) {
         return absl::NotFoundError(absl::StrCat(path, ": cannot open (", std::strerror(errno), ")"));
       }
-      char* buf = nullptr;
-      size_t cap = 0;
-      ssize_t n;
+      LineReader reader(in);
+      absl::string_view line;
       size_t line_number = 0;
       absl::Status status;
-      while ((n = ::getline(&buf, &cap, in)) >= 0) {
+      while (reader.Next(&line)) {
         ++line_number;
-        bytes_read += static_cast<size_t>(n);
-        absl::string_view line(buf, static_cast<size_t>(n));
-        while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
+        bytes_read += line.size() + 1;
+        while (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         if (line.find_first_not_of(" \t") == absl::string_view::npos) continue;
         Record r;
         r.line = std::string(line);
@@ -281,8 +358,7 @@ absl::StatusOr<BatchStats> RunBatch(const CommonOptions& options, const BatchOpt
         status = pipeline.Add(std::move(r));
         if (!status.ok()) break;
       }
-      std::free(buf);
-      bool error = status.ok() && std::ferror(in) != 0;
+      bool error = status.ok() && reader.error();
       if (in != stdin) std::fclose(in);
       if (!status.ok()) return status;
       if (error) return absl::DataLossError(absl::StrCat(path, ": read error"));

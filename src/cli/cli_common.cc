@@ -73,8 +73,17 @@ absl::StatusOr<std::vector<Cluster>> ReadAllInputs(const CommonOptions& o) {
   return all;
 }
 
+namespace {
+
+constexpr size_t kOutputBlock = size_t{64} << 10;
+
+}  // namespace
+
 OutputSink::~OutputSink() {
-  if (file_ != nullptr && !to_stdout_) {
+  if (file_ == nullptr) return;
+  if (to_stdout_) {
+    Flush().IgnoreError();  // Uncommitted, as after an error: what was written still shows.
+  } else {
     std::fclose(file_);
     std::remove(temp_path_.c_str());
   }
@@ -84,6 +93,7 @@ absl::Status OutputSink::Open(const std::string& path) {
   path_ = path;
   if (path == "-" || path.empty()) {
     to_stdout_ = true;
+    terminal_ = ::isatty(STDOUT_FILENO) != 0;
     file_ = stdout;
     return absl::OkStatus();
   }
@@ -109,14 +119,21 @@ absl::Status OutputSink::Open(const std::string& path) {
 
 absl::Status OutputSink::Write(absl::string_view data) {
   if (file_ == nullptr) return absl::FailedPreconditionError("output not open");
-  if (!data.empty() && std::fwrite(data.data(), 1, data.size(), file_) != data.size()) {
-    return absl::DataLossError(absl::StrCat(path_, ": write failed (", std::strerror(errno), ")"));
-  }
+  buffer_.append(data.data(), data.size());
+  if (buffer_.size() >= kOutputBlock || terminal_) return Flush();
+  return absl::OkStatus();
+}
+
+absl::Status OutputSink::Flush() {
+  const bool ok = buffer_.empty() || std::fwrite(buffer_.data(), 1, buffer_.size(), file_) == buffer_.size();
+  buffer_.clear();
+  if (!ok) return absl::DataLossError(absl::StrCat(path_, ": write failed (", std::strerror(errno), ")"));
   return absl::OkStatus();
 }
 
 absl::Status OutputSink::Commit() {
   if (file_ == nullptr) return absl::FailedPreconditionError("output not open");
+  if (auto s = Flush(); !s.ok()) return s;
   if (to_stdout_) {
     if (std::fflush(stdout) != 0) return absl::DataLossError("standard output: write failed");
     return absl::OkStatus();
@@ -147,7 +164,6 @@ absl::Status OutputSink::Commit() {
   return absl::OkStatus();
 }
 
-bool OutputSink::is_terminal() const { return to_stdout_ && ::isatty(STDOUT_FILENO); }
 
 int Fail(const absl::Status& status) {
   std::string message(status.message());

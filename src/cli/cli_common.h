@@ -48,7 +48,12 @@ absl::StatusOr<std::vector<Cluster>> ReadAllInputs(const CommonOptions& options)
 
 // Output that replaces its target only when complete: writes to a temporary
 // file beside it and renames on Commit(). Standard output when path is "-".
-// Destroying an uncommitted sink removes the temporary file.
+// Destroying an uncommitted sink removes the temporary file; what was
+// written to standard output stays written.
+//
+// Writes are gathered into blocks of 64 KiB (one write(2) each, where
+// stdio's 4 KiB buffer would make sixteen), except on a terminal, where
+// each Write shows at once.
 class OutputSink {
  public:
   OutputSink() = default;
@@ -59,13 +64,18 @@ class OutputSink {
   absl::Status Open(const std::string& path);
   absl::Status Write(absl::string_view data);
   absl::Status Commit();
-  bool is_terminal() const;
+  bool is_terminal() const { return terminal_; }
 
  private:
+  // Writes out `buffer_`.
+  absl::Status Flush();
+
   std::string path_;
   std::string temp_path_;
   std::FILE* file_ = nullptr;
   bool to_stdout_ = false;
+  bool terminal_ = false;  // Standard output, and a terminal.
+  std::string buffer_;
 };
 
 // Prints "claimdiff: <message>" to standard error and returns kExitTrouble.

@@ -1,7 +1,17 @@
 // claimdiff segment FILE...: one JSON line per document (or cluster) with
 // sentence and furniture spans.
+//
+// The lines are written straight into one string per record rather than
+// through a JSON DOM: segmenting is fast enough that building and dumping a
+// DOM of every span would cost as much as the segmenting itself. Strings
+// that need escaping and floating-point numbers still go through
+// nlohmann-json, so the output is exactly what dump() writes.
 
+#include <algorithm>
+#include <charconv>
+#include <limits>
 #include <memory>
+#include <string>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
@@ -14,35 +24,82 @@ namespace claimdiff::cli {
 
 namespace {
 
-nlohmann::ordered_json SpansJson(const std::vector<Sentence>& sentences) {
-  nlohmann::ordered_json out = nlohmann::ordered_json::array();
-  for (const Sentence& s : sentences) out.push_back({s.span.start, s.span.end});
-  return out;
-}
-
-nlohmann::ordered_json FurnitureJson(const std::vector<Furniture>& furniture) {
-  nlohmann::ordered_json out = nlohmann::ordered_json::array();
-  for (const Furniture& f : furniture) out.push_back({f.span.start, f.span.end});
-  return out;
-}
-
-nlohmann::ordered_json DocJson(const Document& doc, const Segmentation& seg) {
-  nlohmann::ordered_json j;
-  j["id"] = doc.id;
-  j["sentences"] = SpansJson(seg.sentences);
-  j["furniture"] = FurnitureJson(seg.furniture);
-  nlohmann::ordered_json reasons = nlohmann::ordered_json::array();
-  for (const Furniture& f : seg.furniture) reasons.push_back(f.reason);
-  j["furniture_reasons"] = reasons;
-  nlohmann::ordered_json headlines = nlohmann::ordered_json::array();
-  for (size_t i = 0; i < seg.sentences.size(); ++i) {
-    if (seg.sentences[i].headline) headlines.push_back(i);
+// Appends `s` as a JSON string, byte for byte as nlohmann's dump() with
+// error_handler_t::replace writes it.
+void AppendJsonString(std::string* out, absl::string_view s) {
+  const bool plain = std::all_of(s.begin(), s.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x20 && u < 0x80 && c != '"' && c != '\\';
+  });
+  if (plain) {
+    absl::StrAppend(out, "\"", s, "\"");
+  } else {
+    const nlohmann::json j = std::string(s);
+    out->append(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
-  j["headlines"] = headlines;
-  j["lang"] = doc.lang;
-  if (doc.lang_detected) j["lang_confidence"] = doc.lang_confidence;
-  if (doc.published) j["dct"] = absl::FormatCivilTime(*doc.published);
-  return j;
+}
+
+// Appends "YYYY-MM-DD" in quotes, as absl::FormatCivilTime writes it; but
+// without absl::FormatTime, which costs more than the rest of the line.
+void AppendJsonDate(std::string* out, absl::CivilDay day) {
+  if (day.year() < 1000 || day.year() > 9999) {
+    AppendJsonString(out, absl::FormatCivilTime(day));
+    return;
+  }
+  absl::StrAppend(out, "\"", day.year(), "-", absl::Dec(day.month(), absl::kZeroPad2), "-",
+                  absl::Dec(day.day(), absl::kZeroPad2), "\"");
+}
+
+// Appends [[start,end],...]; std::to_chars, as the lines hold little else.
+template <typename T>
+void AppendSpans(std::string* out, const std::vector<T>& items) {
+  out->push_back('[');
+  constexpr int kDigits = std::numeric_limits<size_t>::digits10 + 1;
+  for (size_t i = 0; i < items.size(); ++i) {
+    char buffer[2 * kDigits + 4];  // ,[start,end]
+    char* p = buffer;
+    if (i > 0) *p++ = ',';
+    *p++ = '[';
+    p = std::to_chars(p, p + kDigits, items[i].span.start).ptr;
+    *p++ = ',';
+    p = std::to_chars(p, p + kDigits, items[i].span.end).ptr;
+    *p++ = ']';
+    out->append(buffer, p);
+  }
+  out->push_back(']');
+}
+
+// {"id","sentences","furniture","furniture_reasons","headlines","lang",
+//  "lang_confidence"?,"dct"?}
+void AppendDocJson(std::string* out, const Document& doc, const Segmentation& seg) {
+  out->append("{\"id\":");
+  AppendJsonString(out, doc.id);
+  out->append(",\"sentences\":");
+  AppendSpans(out, seg.sentences);
+  out->append(",\"furniture\":");
+  AppendSpans(out, seg.furniture);
+  out->append(",\"furniture_reasons\":[");
+  for (size_t i = 0; i < seg.furniture.size(); ++i) {
+    if (i > 0) out->push_back(',');
+    AppendJsonString(out, seg.furniture[i].reason);
+  }
+  out->append("],\"headlines\":[");
+  bool first = true;
+  for (size_t i = 0; i < seg.sentences.size(); ++i) {
+    if (!seg.sentences[i].headline) continue;
+    absl::StrAppend(out, first ? "" : ",", i);
+    first = false;
+  }
+  out->append("],\"lang\":");
+  AppendJsonString(out, doc.lang);
+  if (doc.lang_detected) {
+    absl::StrAppend(out, ",\"lang_confidence\":", nlohmann::json(doc.lang_confidence).dump());
+  }
+  if (doc.published) {
+    out->append(",\"dct\":");
+    AppendJsonDate(out, *doc.published);
+  }
+  out->push_back('}');
 }
 
 }  // namespace
@@ -59,23 +116,24 @@ Command AddSegmentCommand(CLI::App* app) {
     BatchOptions batch;
     batch.jobs = options->jobs;
     return RunBatchCommand(*options, batch, [pipeline](Cluster cluster) -> absl::StatusOr<std::string> {
-      nlohmann::ordered_json line;
+      // A cluster line {"id","docs":[...]}; any other record holds one
+      // document, which is the line itself.
+      std::string line;
       if (cluster.is_cluster) {
-        line["id"] = cluster.id;
-        line["docs"] = nlohmann::ordered_json::array();
+        line.append("{\"id\":");
+        AppendJsonString(&line, cluster.id);
+        line.append(",\"docs\":[");
       }
       for (const Document& doc : cluster.docs) {
         auto seg = pipeline->Segment(doc);
         if (!seg.ok()) {
           return absl::Status(seg.status().code(), absl::StrCat(doc.path, ": ", seg.status().message()));
         }
-        if (cluster.is_cluster) {
-          line["docs"].push_back(DocJson(doc, *seg));
-        } else {
-          line = DocJson(doc, *seg);
-        }
+        if (&doc != &cluster.docs.front()) line.push_back(',');
+        AppendDocJson(&line, doc, *seg);
       }
-      return line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+      if (cluster.is_cluster) line.append("]}");
+      return line;
     });
   };
   return command;
