@@ -71,6 +71,7 @@ class ExtractorImpl : public Extractor {
     const Stemmer& stemmer = *slot;
     NameMemory memory;
     const absl::string_view text = doc.text;
+    ext.statements.reserve(seg.sentences.size());
     for (size_t i = 0; i < seg.sentences.size(); ++i) {
       Statement st;
       st.sentence = static_cast<int>(i);
@@ -86,31 +87,36 @@ class ExtractorImpl : public Extractor {
         sentence_timex[static_cast<size_t>(s)].push_back(&ext.timex[t]);
       }
     }
+    std::vector<Token> tokens;  // Of one sentence at a time.
     for (size_t i = 0; i < ext.statements.size(); ++i) {
       Statement& st = ext.statements[i];
-      ExtractStatement(text, doc, sentence_timex[i], stemmer, &memory, &st,
+      ExtractStatement(text, doc, sentence_timex[i], stemmer, &memory, &tokens, &st,
                        i > 0 ? &ext.statements[i - 1] : nullptr);
     }
     return ext;
   }
 
  private:
+  // `scratch` holds the sentence's tokens (a buffer kept from one sentence
+  // to the next).
   void ExtractStatement(absl::string_view text, const Document& doc, const std::vector<const Timex*>& timex,
-                        const Stemmer& stemmer, NameMemory* memory, Statement* st, Statement* previous) const {
-    std::vector<Token> tokens = Tokenize(text, st->span);
+                        const Stemmer& stemmer, NameMemory* memory, std::vector<Token>* scratch,
+                        Statement* st, Statement* previous) const {
+    Tokenize(text, st->span, scratch);
+    std::vector<Token>& tokens = *scratch;
     stemmer.StemAll(&tokens);
     const size_t n = tokens.size();
 
-    // Tokens inside time expressions are no quantities, names or events.
-    std::vector<bool> in_timex(n, false);
+    // Tokens inside time expressions are no quantities or events; nor are
+    // those of names and places (marked below).
+    std::vector<bool> used(n, false);
     for (const Timex* t : timex) {
       for (size_t k = 0; k < n; ++k) {
-        if (tokens[k].start < t->span.end && tokens[k].end > t->span.start) in_timex[k] = true;
+        if (tokens[k].start < t->span.end && tokens[k].end > t->span.start) used[k] = true;
       }
     }
 
     std::vector<FoundParticipant> found = t_.participants->Find(text, tokens, memory);
-    std::vector<bool> used = in_timex;
     for (const FoundParticipant& p : found) {
       for (size_t k = p.begin; k < p.end; ++k) used[k] = true;
       st->participants.push_back(p.participant);

@@ -60,7 +60,7 @@ absl::StatusOr<std::unique_ptr<CertaintyTagger>> CertaintyTagger::Create(const L
   for (const LexiconRow& row : negation.rows) t->negation_effect_.push_back(row.Field(1) != "none");
   AddPhrases(negation, nullptr, &t->negation_);
   const LexiconTable& settings = lexicon.Table("claims");
-  for (const std::string& s : SettingValues(settings, "perfect_auxiliary")) t->perfect_auxiliaries_.insert(FoldCase(s));
+  for (const std::string& s : SettingValues(settings, "perfect_auxiliary")) t->perfect_auxiliaries_.Insert(FoldCase(s));
   if (std::string p = settings.Get("plan_certainty"); !p.empty() && !ParseCertainty(p, &t->plan_certainty_)) {
     return absl::InvalidArgumentError(absl::StrCat(settings.path, ": unknown plan_certainty '", p, "'"));
   }
@@ -90,7 +90,7 @@ CertaintyResult CertaintyTagger::Find(absl::string_view text, const std::vector<
     if (r.unless_plan && plan) {
       bool perfect = false;
       for (size_t k = m.end; k < tokens.size(); ++k) {
-        if (perfect_auxiliaries_.contains(tokens[k].folded)) perfect = true;
+        if (perfect_auxiliaries_.Contains(tokens[k].folded, tokens[k].folded_print)) perfect = true;
       }
       if (!perfect) cue.certainty = plan_certainty_;
     }

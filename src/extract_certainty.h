@@ -22,7 +22,6 @@
 #include <string>
 #include <vector>
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "claimdiff/extract.h"
 #include "claimdiff/lexicon.h"
@@ -67,7 +66,7 @@ class CertaintyTagger {
   std::vector<Row> rows_;
   PhraseTable negation_;
   std::vector<bool> negation_effect_;
-  absl::flat_hash_set<std::string> perfect_auxiliaries_;
+  WordSet perfect_auxiliaries_;
   Certainty plan_certainty_ = Certainty::kAnnounced;
 };
 

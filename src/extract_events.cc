@@ -25,17 +25,17 @@ absl::StatusOr<std::unique_ptr<EventTagger>> EventTagger::Create(const Lexicon& 
       continue;
     }
     if (toks.empty()) continue;
-    t->exact_.emplace(toks[0], index);
-    if (row.Field(2) != "exact") t->stems_.emplace(stemmer.Stem(toks[0]), index);
+    t->exact_.Insert(toks[0], index);
+    if (row.Field(2) != "exact") t->stems_.Insert(stemmer.Stem(toks[0]), index);
   }
   return t;
 }
 
 int EventTagger::Lookup(const Token& token) const {
   if (token.kind != Token::kWord) return -1;
-  if (auto it = exact_.find(token.folded); it != exact_.end()) return it->second;
+  if (const int* row = exact_.Find(token.folded, token.folded_print)) return *row;
   if (!token.stem.empty()) {
-    if (auto it = stems_.find(token.stem); it != stems_.end()) return it->second;
+    if (const int* row = stems_.Find(token.stem, token.stem_print)) return *row;
   }
   if (!compounds_ || !token.upper) return -1;
   // A compound: the last part after a hyphen, else any tail of the stem
@@ -43,17 +43,17 @@ int EventTagger::Lookup(const Token& token) const {
   const std::string& f = token.folded;
   if (size_t dash = f.rfind('-'); dash != std::string::npos) {
     absl::string_view tail = absl::string_view(f).substr(dash + 1);
-    if (auto it = exact_.find(tail); it != exact_.end()) return it->second;
+    if (const int* row = exact_.Find(tail)) return *row;
   }
   const std::string& stem = token.stem.empty() ? f : token.stem;
   for (size_t p = 3; p + min_compound_part_ <= stem.size(); ++p) {
     if ((static_cast<unsigned char>(stem[p]) & 0xC0) == 0x80) continue;  // Inside a UTF-8 sequence.
     absl::string_view tail = absl::string_view(stem).substr(p);
-    if (auto it = stems_.find(tail); it != stems_.end()) return it->second;
+    if (const int* row = stems_.Find(tail)) return *row;
   }
   for (size_t p = 3; p + min_compound_part_ <= f.size(); ++p) {
     if ((static_cast<unsigned char>(f[p]) & 0xC0) == 0x80) continue;
-    if (auto it = exact_.find(absl::string_view(f).substr(p)); it != exact_.end()) return it->second;
+    if (const int* row = exact_.Find(absl::string_view(f).substr(p))) return *row;
   }
   return -1;
 }

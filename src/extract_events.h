@@ -16,7 +16,6 @@
 #include <string>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "claimdiff/extract.h"
 #include "claimdiff/lexicon.h"
@@ -45,8 +44,8 @@ class EventTagger {
   };
   EventTagger() = default;
   PhraseTable multi_;  // Triggers of several words ("ease sanctions").
-  absl::flat_hash_map<std::string, int> exact_;  // Folded surface -> row.
-  absl::flat_hash_map<std::string, int> stems_;  // Stem -> row (rows whose match column is "stem").
+  WordMap<int> exact_;  // Folded surface -> row.
+  WordMap<int> stems_;  // Stem -> row (rows whose match column is "stem").
   std::vector<Row> rows_;
   bool compounds_ = false;
   size_t min_compound_part_ = 4;  // Bytes of the trigger at the end of a compound.

@@ -1,7 +1,6 @@
 #include "extract_participants.h"
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "status_macros.h"
 
@@ -23,7 +22,7 @@ absl::StatusOr<std::unique_ptr<ParticipantTagger>> ParticipantTagger::Create(con
   std::unique_ptr<ParticipantTagger> t(new ParticipantTagger());
   const LexiconTable& settings = lexicon.Table("claims");
   for (const std::string& s : SettingValues(settings, "name_suffix")) t->name_suffixes_.push_back(FoldCase(s));
-  for (const std::string& s : SettingValues(settings, "title_link")) t->title_links_.insert(FoldCase(s));
+  for (const std::string& s : SettingValues(settings, "title_link")) t->title_links_.Insert(FoldCase(s));
 
   const LexiconTable& titles = lexicon.Table("titles");
   for (const LexiconRow& row : titles.rows) {
@@ -34,9 +33,9 @@ absl::StatusOr<std::unique_ptr<ParticipantTagger>> ParticipantTagger::Create(con
   for (size_t r = 0; r < titles.rows.size(); ++r) {
     std::vector<std::string> toks = PhraseTokens(titles.rows[r].fields[0]);
     if (toks.size() != 1) continue;
-    t->title_single_.emplace(toks[0], static_cast<int>(r));
-    t->title_single_.emplace(stemmer.Stem(toks[0]), static_cast<int>(r));
-    t->blockers_.insert(toks[0]);
+    t->title_single_.Insert(toks[0], static_cast<int>(r));
+    t->title_single_.Insert(stemmer.Stem(toks[0]), static_cast<int>(r));
+    t->blockers_.Insert(toks[0]);
   }
 
   const LexiconTable& people = lexicon.Table("people");
@@ -47,12 +46,12 @@ absl::StatusOr<std::unique_ptr<ParticipantTagger>> ParticipantTagger::Create(con
   AddPhrases(people, nullptr, &t->people_);
   t->people_.set_suffixes(t->name_suffixes_);
 
-  for (const LexiconRow& row : lexicon.Table("first_names").rows) t->first_names_.insert(FoldCase(row.fields[0]));
+  for (const LexiconRow& row : lexicon.Table("first_names").rows) t->first_names_.Insert(FoldCase(row.fields[0]));
   AddPhrases(lexicon.Table("person_cues"), nullptr, &t->person_cues_);
   const LexiconTable& variants = lexicon.Table("name_variants");
   for (const LexiconRow& row : variants.rows) {
     CLAIMDIFF_RETURN_IF_ERROR(CheckFields(variants, row, 2));
-    t->variants_.emplace(FoldCase(row.fields[0]), FoldCase(row.Field(1)));
+    t->variants_.Insert(FoldCase(row.fields[0]), FoldCase(row.Field(1)));
   }
 
   // Organisations and media share one phrase table; media rows follow.
@@ -71,7 +70,7 @@ absl::StatusOr<std::unique_ptr<ParticipantTagger>> ParticipantTagger::Create(con
       std::vector<std::string> toks = PhraseTokens(row.fields[0]);
       t->orgs_.Add(toks, static_cast<int>(t->org_rows_.size()), stemmer.Stem(toks.back()));
       t->org_rows_.push_back(std::move(org));
-      if (toks.size() == 1) t->blockers_.insert(toks[0]);
+      if (toks.size() == 1) t->blockers_.Insert(toks[0]);
     }
   }
   t->orgs_.set_suffixes(t->name_suffixes_);
@@ -95,19 +94,21 @@ absl::StatusOr<std::unique_ptr<ParticipantTagger>> ParticipantTagger::Create(con
 }
 
 std::string ParticipantTagger::NameKey(const std::vector<Token>& tokens, size_t begin, size_t end) const {
-  std::vector<std::string> parts;
+  std::string key;
+  bool first = true;
   for (size_t i = begin; i < end; ++i) {
     for (absl::string_view part : absl::StrSplit(tokens[i].folded, absl::ByAnyChar("-'"), absl::SkipEmpty())) {
-      auto v = variants_.find(part);
-      parts.push_back(v != variants_.end() ? v->second : std::string(part));
+      const std::string* v = variants_.Find(part);
+      absl::StrAppend(&key, first ? "" : " ", v != nullptr ? absl::string_view(*v) : part);
+      first = false;
     }
   }
-  return absl::StrJoin(parts, " ");
+  return key;
 }
 
 bool ParticipantTagger::IsBlocker(const Token& t) const {
-  return blockers_.contains(t.folded) || title_single_.contains(t.folded) ||
-         (!t.stem.empty() && title_single_.contains(t.stem));
+  return blockers_.Contains(t.folded, t.folded_print) || title_single_.Contains(t.folded, t.folded_print) ||
+         (!t.stem.empty() && title_single_.Contains(t.stem, t.stem_print));
 }
 
 size_t ParticipantTagger::NameRun(const std::vector<Token>& tokens, size_t i, size_t max_tokens) const {
@@ -129,12 +130,12 @@ std::optional<PhraseTable::Match> ParticipantTagger::MatchTitle(const std::vecto
   const std::string& f = tokens[i].folded;
   size_t dash = f.rfind('-');
   if (tokens[i].kind != Token::kWord || dash == std::string::npos) return std::nullopt;
-  auto it = title_single_.find(absl::string_view(f).substr(dash + 1));
-  if (it == title_single_.end()) return std::nullopt;
+  const int* row = title_single_.Find(absl::string_view(f).substr(dash + 1));
+  if (row == nullptr) return std::nullopt;
   PhraseTable::Match out;
   out.begin = i;
   out.end = i + 1;
-  out.payload = it->second;
+  out.payload = *row;
   return out;
 }
 
@@ -164,10 +165,10 @@ std::vector<FoundParticipant> ParticipantTagger::Find(absl::string_view text, co
     std::string key = known_key;
     if (key.empty() && name_end - name_begin == 1) {
       // A bare name part: resolve through the names seen so far.
-      std::string f = tokens[name_begin].folded;
+      const std::string& f = tokens[name_begin].folded;
       auto it = memory->alias_to_key.find(f);
       for (size_t s = 0; it == memory->alias_to_key.end() && s < name_suffixes_.size(); ++s) {
-        if (f.size() > name_suffixes_[s].size() && absl::EndsWith(f, name_suffixes_[s])) {
+        if (f.size() > name_suffixes_[s].size() && HasSuffix(f, name_suffixes_[s])) {
           it = memory->alias_to_key.find(absl::string_view(f).substr(0, f.size() - name_suffixes_[s].size()));
         }
       }
@@ -189,8 +190,8 @@ std::vector<FoundParticipant> ParticipantTagger::Find(absl::string_view text, co
         for (absl::string_view part : absl::StrSplit(tokens[k].folded, '-', absl::SkipEmpty())) {
           if (part.size() < 3) continue;
           memory->alias_to_key.emplace(std::string(part), key);
-          auto v = variants_.find(part);
-          if (v != variants_.end()) memory->alias_to_key.emplace(v->second, key);
+          const std::string* v = variants_.Find(part);
+          if (v != nullptr) memory->alias_to_key.emplace(*v, key);
         }
       }
     }
@@ -258,7 +259,8 @@ std::vector<FoundParticipant> ParticipantTagger::Find(absl::string_view text, co
           i = person(title->begin, title->end, title->payload, j, name_end, key);
           continue;
         }
-        if (j + 2 < tokens.size() && title_links_.contains(tokens[j].folded) && tokens[j + 1].upper &&
+        if (j + 2 < tokens.size() && title_links_.Contains(tokens[j].folded, tokens[j].folded_print) &&
+            tokens[j + 1].upper &&
             name_at(j + 2, &name_end, &key)) {
           i = person(title->begin, title->end, title->payload, j + 2, name_end, key);
           continue;
@@ -299,7 +301,7 @@ std::vector<FoundParticipant> ParticipantTagger::Find(absl::string_view text, co
         continue;
       }
     }
-    if (t.upper && first_names_.contains(t.folded)) {
+    if (t.upper && first_names_.Contains(t.folded, t.folded_print)) {
       size_t n = NameRun(tokens, i + 1, kMaxNameTokens - 1);
       if (n > 0) {
         i = person(0, 0, -1, i, i + 1 + n, "");
@@ -307,10 +309,10 @@ std::vector<FoundParticipant> ParticipantTagger::Find(absl::string_view text, co
       }
     }
     if (t.upper && !IsBlocker(t)) {
-      std::string f = t.folded;
+      const std::string& f = t.folded;
       bool known = memory->alias_to_key.contains(f);
       for (size_t s = 0; !known && s < name_suffixes_.size(); ++s) {
-        known = f.size() > name_suffixes_[s].size() && absl::EndsWith(f, name_suffixes_[s]) &&
+        known = f.size() > name_suffixes_[s].size() && HasSuffix(f, name_suffixes_[s]) &&
                 memory->alias_to_key.contains(absl::string_view(f).substr(0, f.size() - name_suffixes_[s].size()));
       }
       if (known) {

@@ -22,7 +22,6 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "claimdiff/extract.h"
 #include "claimdiff/lexicon.h"
@@ -77,19 +76,19 @@ class ParticipantTagger {
 
   PhraseTable titles_;
   std::vector<Title> title_rows_;
-  absl::flat_hash_map<std::string, int> title_single_;  // Folded or stemmed one-token title -> row.
+  WordMap<int> title_single_;  // Folded or stemmed one-token title -> row.
   PhraseTable people_;
   std::vector<std::string> people_keys_;
-  absl::flat_hash_set<std::string> first_names_;
+  WordSet first_names_;
   PhraseTable person_cues_;
-  absl::flat_hash_map<std::string, std::string> variants_;
+  WordMap<std::string> variants_;
   PhraseTable orgs_;
   std::vector<Org> org_rows_;
   PhraseTable origins_;
   std::vector<std::string> origin_keys_;
   std::vector<std::string> name_suffixes_;
-  absl::flat_hash_set<std::string> title_links_;
-  absl::flat_hash_set<std::string> blockers_;  // Folded words that never belong to a name.
+  WordSet title_links_;
+  WordSet blockers_;  // Folded words that never belong to a name.
 };
 
 }  // namespace claimdiff

@@ -117,7 +117,9 @@ std::vector<std::string> Suffixes(const LexiconTable& table, absl::string_view k
 size_t FirstPartLength(absl::string_view word) {
   for (size_t i = 1; i < word.size(); ++i) {
     if (word[i] == '-') return i;
-    if (word.substr(i, 3) == "\xE2\x80\x90" || word.substr(i, 3) == "\xE2\x80\x91") return i;
+    if (word[i] == '\xE2' && (word.substr(i, 3) == "\xE2\x80\x90" || word.substr(i, 3) == "\xE2\x80\x91")) {
+      return i;
+    }
   }
   return 0;
 }
@@ -157,14 +159,48 @@ void PlaceMatcher::AddName(absl::string_view surface, Candidate candidate, absl:
   candidate.needs_capital = tokens[0].upper;
   candidate.acronym = std::none_of(surface.begin(), surface.end(), absl::ascii_islower);
   std::string key = JoinFolded(tokens, 0, tokens.size());
-  std::vector<Candidate>& list = names_[key];
+  std::vector<Candidate>& list = all_.names[key];
   for (const Candidate& c : list) {
     if (c.place == candidate.place && c.demonym == candidate.demonym) return;
   }
   list.push_back(candidate);
-  if (candidate.demonym) demonym_keys_.insert(key);
-  size_t& len = max_len_[tokens[0].folded];
-  len = std::max(len, tokens.size());
+  if (candidate.demonym) {
+    demonym_keys_.insert(key);
+    demonym_filter_.Add(key);
+  }
+  all_.AddFirstWord(tokens[0].folded, tokens.size());
+}
+
+void PlaceMatcher::NameIndex::AddFirstWord(absl::string_view word, size_t name_tokens) {
+  FirstWord& first = first_words[word];
+  first.longest = std::max(first.longest, name_tokens);
+}
+
+void PlaceMatcher::NameIndex::Finish(const std::vector<std::string>& endings) {
+  first_words_filter = KeyFilter(first_words.size());
+  for (auto& [word, first] : first_words) {
+    auto it = names.find(word);
+    first.alone = it == names.end() ? nullptr : &it->second;
+    first_words_filter.Add(word);
+  }
+  names_filter = KeyFilter(names.size());
+  inflected_filter = KeyFilter(names.size() * endings.size());
+  for (const auto& [key, candidates] : names) {
+    names_filter.Add(key);
+    for (const std::string& ending : endings) inflected_filter.Add(absl::StrCat(key, ending));
+  }
+}
+
+const std::vector<PlaceMatcher::Candidate>* PlaceMatcher::NameIndex::Find(absl::string_view key) const {
+  if (!names_filter.MayContain(key)) return nullptr;
+  auto it = names.find(key);
+  return it == names.end() ? nullptr : &it->second;
+}
+
+const PlaceMatcher::NameIndex::FirstWord* PlaceMatcher::NameIndex::First(const Token& token) const {
+  if (token.folded.empty() || !first_words_filter.MayContainPrint(token.folded_print)) return nullptr;
+  auto it = first_words.find(token.folded);
+  return it == first_words.end() ? nullptr : &it->second;
 }
 
 absl::StatusOr<std::unique_ptr<PlaceMatcher>> PlaceMatcher::Create(const Lexicon& language,
@@ -177,8 +213,8 @@ absl::StatusOr<std::unique_ptr<PlaceMatcher>> PlaceMatcher::Create(const Lexicon
   }
   m->places_.reserve(rows);
   m->by_id_.reserve(rows);
-  m->names_.reserve(rows * 2);
-  m->max_len_.reserve(rows * 2);
+  m->all_.names.reserve(rows * 2);
+  m->all_.first_words.reserve(rows * 2);
   // Gazetteer: every common table whose name starts with "places".
   for (const std::string& name : common.TableNames()) {
     if (!absl::StartsWith(name, "places")) continue;
@@ -247,7 +283,7 @@ absl::StatusOr<std::unique_ptr<PlaceMatcher>> PlaceMatcher::Create(const Lexicon
   for (const LexiconRow& row : language.Table("place_ambiguous").rows) {
     ambiguous.insert(FoldCase(row.Field(0)));
   }
-  for (auto& [key, list] : m->names_) {
+  for (auto& [key, list] : m->all_.names) {
     bool is_ambiguous = !ambiguous.empty() && ambiguous.contains(key);
     for (Candidate& c : list) {
       if (!is_ambiguous || c.place < 0 || c.demonym) continue;
@@ -268,18 +304,21 @@ absl::StatusOr<std::unique_ptr<PlaceMatcher>> PlaceMatcher::Create(const Lexicon
                        [&](const Candidate& a, const Candidate& b) { return rank(a) > rank(b); });
     }
   }
-  for (const auto& [key, list] : m->names_) {
+  for (const auto& [key, list] : m->all_.names) {
     bool usable = std::any_of(list.begin(), list.end(),
                               [](const Candidate& c) { return c.place < 0 || !c.needs_capital; });
     if (!usable) continue;
-    m->names_lower_.emplace(key, list);
+    m->lower_.names.emplace(key, list);
     size_t words = static_cast<size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
-    size_t& len = m->max_len_lower_[key.substr(0, key.find(' '))];
-    len = std::max(len, words);
+    m->lower_.AddFirstWord(absl::string_view(key).substr(0, key.find(' ')), words);
   }
   const LexiconTable& inflections = language.Table("place_inflections");
   m->name_suffixes_ = Suffixes(inflections, "name");
   m->demonym_suffixes_ = Suffixes(inflections, "demonym");
+  std::vector<std::string> endings = m->name_suffixes_;
+  endings.insert(endings.end(), m->demonym_suffixes_.begin(), m->demonym_suffixes_.end());
+  m->all_.Finish(endings);
+  m->lower_.Finish(endings);
   const LexiconTable& cues = language.Table("place_cues");
   for (const LexiconRow& row : cues.rows) {
     uint32_t bit = 0;
@@ -305,15 +344,14 @@ bool PlaceMatcher::NeedsContext(const Candidate& c) const {
 
 uint32_t PlaceMatcher::CueBits(const Token& token) const {
   if (token.kind != Token::kWord) return 0;
-  auto it = cues_.find(token.folded);
-  return it == cues_.end() ? 0 : it->second;
+  const uint32_t* bits = cues_.Find(token.folded, token.folded_print);
+  return bits == nullptr ? 0 : *bits;
 }
 
-std::vector<PlaceMatcher::Candidate> PlaceMatcher::CandidatesAt(const NameMap& names,
-                                                                const std::vector<Token>& tokens, size_t i,
-                                                                size_t len, bool* inflected,
-                                                                bool uninflected_absent) const {
-  std::vector<Candidate> out;
+void PlaceMatcher::CandidatesAt(const NameIndex& index, const std::vector<Token>& tokens, size_t i,
+                                size_t len, const NameIndex::FirstWord* first, bool* inflected,
+                                std::vector<Candidate>* out) const {
+  out->clear();
   *inflected = false;
   // One-word keys are looked up without copying; longer ones in `key`.
   std::string key;
@@ -323,40 +361,47 @@ std::vector<PlaceMatcher::Candidate> PlaceMatcher::CandidatesAt(const NameMap& n
   }
   const size_t prefix_size = key.size();
   absl::string_view last = tokens[i + len - 1].folded;
-  auto collect = [&](absl::string_view tail, int want /* 0 any, 1 names, 2 demonyms */) {
-    NameMap::const_iterator it;
-    if (len == 1) {
-      if (want == 2 && !demonym_keys_.contains(tail)) return;
-      it = names.find(tail);
-    } else {
-      key.resize(prefix_size);
-      key.append(tail.data(), tail.size());
-      if (want == 2 && !demonym_keys_.contains(key)) return;
-      it = names.find(key);
-    }
-    if (it == names.end()) return;
-    for (const Candidate& c : it->second) {
+  auto add = [&](const std::vector<Candidate>* found, int want /* 0 any, 1 names, 2 demonyms */) {
+    if (found == nullptr) return;
+    for (const Candidate& c : *found) {
       if (want == 1 && c.demonym) continue;  // Blockers block inflected forms too ("Kims").
       if (want == 2 && !c.demonym) continue;
-      out.push_back(c);
+      out->push_back(c);
     }
   };
-  if (!(len == 1 && uninflected_absent)) collect(last, 0);
-  if (!out.empty()) return out;
+  auto collect = [&](absl::string_view tail, int want) {
+    absl::string_view whole = tail;
+    if (len > 1) {
+      key.resize(prefix_size);
+      key.append(tail.data(), tail.size());
+      whole = key;
+    }
+    if (want == 2 && !(demonym_filter_.MayContain(whole) && demonym_keys_.contains(whole))) return;
+    add(index.Find(whole), want);
+  };
+  // The word as written: one word is a name only if it starts one.
+  if (len > 1) {
+    collect(last, 0);
+  } else if (first != nullptr) {
+    add(first->alone, 0);
+  }
+  if (!out->empty()) return;
   *inflected = true;
+  // Most words are no name with an ending: the filter tells without
+  // stripping each ending.
+  if (len == 1 && !index.inflected_filter.MayContainPrint(tokens[i].folded_print)) return;
   for (const std::string& s : name_suffixes_) {
-    if (last.size() > s.size() + 2 && absl::EndsWith(last, s)) {
+    if (last.size() > s.size() + 2 && HasSuffix(last, s)) {
       collect(last.substr(0, last.size() - s.size()), 1);
-      if (!out.empty()) return out;
+      if (!out->empty()) return;
     }
   }
   for (const std::string& s : demonym_suffixes_) {
-    if (last.size() > s.size() + 2 && absl::EndsWith(last, s)) {
+    if (last.size() > s.size() + 2 && HasSuffix(last, s)) {
       collect(last.substr(0, last.size() - s.size()), 2);
-      if (!out.empty()) return out;
+      if (!out->empty()) return;
     }
   }
-  return out;
 }
 
 bool PlaceMatcher::SpeechGoverns(const std::vector<Token>& tokens, const std::vector<bool>& in_place,
@@ -443,6 +488,7 @@ std::vector<Place> PlaceMatcher::Find(absl::string_view text, const std::vector<
   };
 
   std::vector<Match> matches;
+  std::vector<Candidate> cands;
   for (size_t i = 0; i < tokens.size();) {
     if (tokens[i].kind != Token::kWord) {
       ++i;
@@ -451,17 +497,20 @@ std::vector<Place> PlaceMatcher::Find(absl::string_view text, const std::vector<
     // Names up to the longest one starting with this word; one word always
     // (it may carry an inflection: "Moskaus").
     // After a word in lower case only names that need no capital (and
-    // blockers) can match: look them up in the small table.
-    const bool upper = tokens[i].upper;
-    const NameMap& names = upper ? names_ : names_lower_;
-    const auto& max_lens = upper ? max_len_ : max_len_lower_;
-    auto ml = max_lens.find(tokens[i].folded);
-    size_t max_len = std::min(ml == max_lens.end() ? size_t{1} : ml->second, tokens.size() - i);
+    // blockers) can match: look them up in the small index.
+    const NameIndex& index = tokens[i].upper ? all_ : lower_;
+    const NameIndex::FirstWord* first = index.First(tokens[i]);
+    const size_t max_len = std::min(first != nullptr ? first->longest : size_t{1}, tokens.size() - i);
     std::optional<Match> found;
+    size_t blocked = 0;  // Tokens covered by a stopword.
     for (size_t len = max_len; len >= 1 && !found; --len) {
       bool inflected = false;
-      std::vector<Candidate> cands = CandidatesAt(names, tokens, i, len, &inflected, ml == max_lens.end());
+      CandidatesAt(index, tokens, i, len, first, &inflected, &cands);
       if (cands.empty()) continue;
+      if (cands[0].place < 0) {  // Stopwords come first; they block the words.
+        blocked = len;
+        break;
+      }
       Match m;
       m.inflected = inflected;
       m.first = i;
@@ -470,15 +519,22 @@ std::vector<Place> PlaceMatcher::Find(absl::string_view text, const std::vector<
       filter(cands, &m);
       if (!m.candidates.empty()) found = std::move(m);
     }
+    if (blocked > 0) {
+      i += blocked;
+      continue;
+    }
     if (!found) {
       // "Moskau-Besuch": try the first part of a hyphenated word.
       absl::string_view word = text.substr(tokens[i].start, tokens[i].end - tokens[i].start);
       size_t part = FirstPartLength(word);
       if (part > 0) {
         std::vector<Token> sub = Tokenize(text, Span{tokens[i].start, tokens[i].start + part});
-        std::vector<Candidate> cands;
+        cands.clear();
         bool inflected = false;
-        if (sub.size() == 1) cands = CandidatesAt(sub[0].upper ? names_ : names_lower_, sub, 0, 1, &inflected);
+        if (sub.size() == 1) {
+          const NameIndex& sub_index = sub[0].upper ? all_ : lower_;
+          CandidatesAt(sub_index, sub, 0, 1, sub_index.First(sub[0]), &inflected, &cands);
+        }
         Match m;
         m.first = m.last = i;
         m.span = Span{tokens[i].start, tokens[i].start + part};
@@ -493,6 +549,7 @@ std::vector<Place> PlaceMatcher::Find(absl::string_view text, const std::vector<
     i = found->last + 1;
     if (found->candidates[0].place >= 0) matches.push_back(*std::move(found));
   }
+  if (matches.empty()) return {};  // Most sentences.
 
   // Qualifiers: "Woodburn, Oregon", "Athens, Georgia" pick the place inside.
   for (size_t a = 0; a + 1 < matches.size(); ++a) {

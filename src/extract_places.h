@@ -29,10 +29,9 @@
 #include "absl/strings/string_view.h"
 #include "claimdiff/extract.h"
 #include "claimdiff/lexicon.h"
+#include "extract_tokens.h"
 
 namespace claimdiff {
-
-struct Token;  // extract_tokens.h
 
 class PlaceMatcher {
  public:
@@ -60,7 +59,7 @@ class PlaceMatcher {
   // Number of gazetteer entries and indexed surface forms (for tests and
   // diagnostics).
   size_t size() const { return places_.size(); }
-  size_t surface_count() const { return names_.size(); }
+  size_t surface_count() const { return all_.names.size(); }
 
   ~PlaceMatcher();
   PlaceMatcher(const PlaceMatcher&) = delete;
@@ -89,13 +88,35 @@ class PlaceMatcher {
   // True when the candidate needs a place context (preposition before, place
   // noun after, qualifier after): an ordinary word or a small town.
   bool NeedsContext(const Candidate& c) const;
-  // Candidates for tokens [i, i + len) where the last token may carry an
-  // inflection; empty when none.
-  // `*inflected` tells whether an ending was stripped.
-  // `uninflected_absent`: the caller knows no name is the bare word (len 1).
-  using NameMap = absl::flat_hash_map<std::string, std::vector<Candidate>>;
-  std::vector<Candidate> CandidatesAt(const NameMap& names, const std::vector<Token>& tokens, size_t i,
-                                      size_t len, bool* inflected, bool uninflected_absent = false) const;
+  // Names by folded token sequence (tokens joined by ' ') -> candidates,
+  // best first; and the words that start names. The key filters spare most
+  // words the look-ups.
+  struct NameIndex {
+    struct FirstWord {
+      size_t longest = 0;                             // Tokens of the longest name it starts.
+      const std::vector<Candidate>* alone = nullptr;  // The names that are this word alone, or nullptr.
+    };
+    absl::flat_hash_map<std::string, std::vector<Candidate>> names;
+    absl::flat_hash_map<std::string, FirstWord> first_words;
+    // Sized to the index (the gazetteer has some 100,000 names, the
+    // lower-case index a few thousand) when it is finished.
+    KeyFilter names_filter;        // Keys of names.
+    KeyFilter first_words_filter;  // Keys of first_words.
+    KeyFilter inflected_filter;    // Keys of names with each ending the language strips.
+    void AddFirstWord(absl::string_view word, size_t name_tokens);
+    // Once every name is in: sets FirstWord::alone (it points into `names`)
+    // and fills the filters.
+    void Finish(const std::vector<std::string>& endings);
+    const std::vector<Candidate>* Find(absl::string_view key) const;
+    // The token's word as the first word of names, or nullptr when it starts none.
+    const FirstWord* First(const Token& token) const;
+  };
+  // Sets `*out` to the candidates for tokens [i, i + len) where the last
+  // token may carry an inflection; empty when none. `first` is
+  // index.First(tokens[i]). `*inflected` tells whether an ending was
+  // stripped.
+  void CandidatesAt(const NameIndex& index, const std::vector<Token>& tokens, size_t i, size_t len,
+                    const NameIndex::FirstWord* first, bool* inflected, std::vector<Candidate>* out) const;
   // `in_place[k]` is true for tokens inside another place match: the role
   // rules do not look past them.
   std::string RoleOf(const std::vector<Token>& tokens, const std::vector<bool>& in_place, size_t first,
@@ -106,21 +127,18 @@ class PlaceMatcher {
 
   std::vector<Entry> places_;
   absl::flat_hash_map<std::string, int> by_id_;
-  // Folded token sequence (tokens joined by ' ') -> candidates, best first.
-  absl::flat_hash_map<std::string, std::vector<Candidate>> names_;
-  // Folded first token -> longest name (in tokens) starting with it.
-  absl::flat_hash_map<std::string, size_t> max_len_;
-  // The part of names_ usable after a word in lower case (names that need no
-  // capital, and blockers), and its max_len_: most words are in lower case,
-  // and this small table spares them look-ups in the big one.
-  absl::flat_hash_map<std::string, std::vector<Candidate>> names_lower_;
-  absl::flat_hash_map<std::string, size_t> max_len_lower_;
-  // Keys of names_ that have a demonym candidate (a small set that spares
-  // big-table look-ups of the inflected forms of every word).
+  NameIndex all_;
+  // The names usable after a word in lower case (names that need no
+  // capital, and blockers): most words are in lower case, and this small
+  // index spares them look-ups in the big one.
+  NameIndex lower_;
+  // Keys of all_.names that have a demonym candidate (a small set that
+  // spares big-table look-ups of the inflected forms of every word).
   absl::flat_hash_set<std::string> demonym_keys_;
+  KeyFilter demonym_filter_;  // Keys of demonym_keys_.
   std::vector<std::string> name_suffixes_;       // Folded, longest first.
   std::vector<std::string> demonym_suffixes_;    // Folded, longest first.
-  absl::flat_hash_map<std::string, uint32_t> cues_;  // Folded word -> CueKind bits.
+  WordMap<uint32_t> cues_;  // Folded word -> CueKind bits.
 };
 
 }  // namespace claimdiff

@@ -45,7 +45,7 @@ absl::StatusOr<std::unique_ptr<QuantityTagger>> QuantityTagger::Create(const Lex
   if (std::string v = settings.Get("about_tolerance"); !v.empty()) absl::SimpleAtod(v, &t->about_tolerance_);
   if (std::string v = settings.Get("count_window"); !v.empty()) absl::SimpleAtoi(v, &t->count_window_);
   t->ordinal_digit_dot_ = settings.Get("ordinal_digit_dot") == "yes";
-  for (const std::string& s : SettingValues(settings, "ordinal_suffix")) t->ordinal_suffixes_.insert(FoldCase(s));
+  for (const std::string& s : SettingValues(settings, "ordinal_suffix")) t->ordinal_suffixes_.Insert(FoldCase(s));
 
   const LexiconTable& words = lexicon.Table("number_words");
   for (const LexiconRow& row : words.rows) {
@@ -76,7 +76,7 @@ absl::StatusOr<std::unique_ptr<QuantityTagger>> QuantityTagger::Create(const Lex
     Unit u;
     u.canonical = row.Field(1);
     SetPositions(row.Field(2), &u.after, &u.before);
-    t->units_.emplace(FoldCase(row.fields[0]), u);
+    t->units_.Insert(FoldCase(row.fields[0]), u);
   }
 
   const LexiconTable& counts = lexicon.Table("quantity_counts");
@@ -87,43 +87,45 @@ absl::StatusOr<std::unique_ptr<QuantityTagger>> QuantityTagger::Create(const Lex
     c.generic = row.Field(2) == "generic";
     SetPositions(row.Field(3), &c.after, &c.before);
     std::string f = FoldCase(row.fields[0]);
-    t->counts_exact_.emplace(f, c);
-    t->counts_stem_.emplace(stemmer.Stem(f), c);
+    t->counts_exact_.Insert(f, c);
+    t->counts_stem_.Insert(stemmer.Stem(f), c);
   }
-  for (const LexiconRow& row : lexicon.Table("months").rows) t->months_.insert(FoldCase(row.fields[0]));
-  for (const LexiconRow& row : lexicon.Table("stopwords").rows) t->stopwords_.insert(FoldCase(row.fields[0]));
-  for (const std::string& s : SettingValues(settings, "unit_link")) t->unit_links_.insert(FoldCase(s));
+  for (const LexiconRow& row : lexicon.Table("months").rows) t->months_.Insert(FoldCase(row.fields[0]));
+  for (const LexiconRow& row : lexicon.Table("stopwords").rows) t->stopwords_.Insert(FoldCase(row.fields[0]));
+  for (const std::string& s : SettingValues(settings, "unit_link")) t->unit_links_.Insert(FoldCase(s));
   return t;
 }
 
 const QuantityTagger::Count* QuantityTagger::CountAt(const Token& t) const {
   if (t.kind != Token::kWord) return nullptr;
-  if (auto it = counts_exact_.find(t.folded); it != counts_exact_.end()) return &it->second;
-  if (!t.stem.empty()) {
-    if (auto it = counts_stem_.find(t.stem); it != counts_stem_.end()) return &it->second;
-  }
+  if (const Count* c = counts_exact_.Find(t.folded, t.folded_print)) return c;
+  if (!t.stem.empty()) return counts_stem_.Find(t.stem, t.stem_print);
   return nullptr;
 }
 
 const QuantityTagger::Unit* QuantityTagger::UnitAt(const Token& t, bool after) const {
-  auto it = units_.find(t.folded);
-  if (it == units_.end()) return nullptr;
-  if (after ? !it->second.after : !it->second.before) return nullptr;
-  return &it->second;
+  const Unit* u = units_.Find(t.folded, t.folded_print);
+  if (u == nullptr || (after ? !u->after : !u->before)) return nullptr;
+  return u;
 }
 
 std::vector<Quantity> QuantityTagger::Find(absl::string_view /*text*/, const std::vector<Token>& tokens,
                                            const std::vector<bool>& skip, const EventTagger* events) const {
   std::vector<Quantity> out;
   const size_t n = tokens.size();
-  // Approximation phrases by the token they end before.
-  std::vector<int> approx_ending(n + 1, -1);
-  std::vector<size_t> approx_begin(n + 1, 0);
-  for (const PhraseTable::Match& m : approx_.FindAll(tokens, 0, n)) {
-    approx_ending[m.end] = m.payload;
-    approx_begin[m.end] = m.begin;
-  }
-  auto is_month = [&](size_t k) { return k < n && months_.contains(tokens[k].folded); };
+  // Approximation phrases ("rund", "at least"), a few per sentence at most.
+  const std::vector<PhraseTable::Match> approx_matches = approx_.FindAll(tokens, 0, n);
+  // The approximation phrase (the last found) that ends right before token k, or nullptr.
+  auto approx_before = [&approx_matches](size_t k) {
+    const PhraseTable::Match* found = nullptr;
+    for (const PhraseTable::Match& m : approx_matches) {
+      if (m.end == k) found = &m;
+    }
+    return found;
+  };
+  auto is_month = [&](size_t k) {
+    return k < n && months_.Contains(tokens[k].folded, tokens[k].folded_print);
+  };
 
   size_t i = 0;
   while (i < n) {
@@ -144,7 +146,8 @@ std::vector<Quantity> QuantityTagger::Find(absl::string_view /*text*/, const std
       }
       // A word glued after ("76ers", "3D") that is no unit or ordinal suffix.
       if (i + 1 < n && Glued(tokens[i + 1]) && tokens[i + 1].kind == Token::kWord &&
-          UnitAt(tokens[i + 1], true) == nullptr && !ordinal_suffixes_.contains(tokens[i + 1].folded)) {
+          UnitAt(tokens[i + 1], true) == nullptr &&
+          !ordinal_suffixes_.Contains(tokens[i + 1].folded, tokens[i + 1].folded_print)) {
         i += 2;
         continue;
       }
@@ -163,7 +166,8 @@ std::vector<Quantity> QuantityTagger::Find(absl::string_view /*text*/, const std
       // Ordinal written with digits: "2." (German) or "2nd" (English).
       if (i + 1 < n && Glued(tokens[i + 1])) {
         const Token& next = tokens[i + 1];
-        if ((ordinal_digit_dot_ && next.folded == ".") || ordinal_suffixes_.contains(next.folded)) {
+        if ((ordinal_digit_dot_ && next.folded == ".") ||
+            ordinal_suffixes_.Contains(next.folded, next.folded_print)) {
           // Dates ("23. April", "der 23. oder 24. April") are the time
           // tagger's; keep the ordinal only when a count word follows.
           const Count* c = i + 2 < n ? CountAt(tokens[i + 2]) : nullptr;
@@ -217,9 +221,11 @@ std::vector<Quantity> QuantityTagger::Find(absl::string_view /*text*/, const std
     }
     size_t begin = i;
     // Approximation before the number ("at least", "rund").
-    std::string approx = approx_ending[i] >= 0 ? approx_rows_[static_cast<size_t>(approx_ending[i])] : "";
+    const PhraseTable::Match* approx_match = approx_before(i);
+    std::string approx =
+        approx_match != nullptr ? approx_rows_[static_cast<size_t>(approx_match->payload)] : "";
     size_t left = i;  // First token of the quantity phrase.
-    if (!approx.empty()) left = approx_begin[i];
+    if (!approx.empty()) left = approx_match->begin;
     // Unit after ("5.9-magnitude", "10 %") or before ("Stärke 5,9").
     size_t j = end;
     if (j + 1 < n && tokens[j].folded == "-" && Glued(tokens[j]) && Glued(tokens[j + 1])) {
@@ -238,7 +244,7 @@ std::vector<Quantity> QuantityTagger::Find(absl::string_view /*text*/, const std
       size_t u_at = left - 1;
       if (tokens[u_at].folded == "-" && Glued(tokens[left]) && u_at > 0) {
         --u_at;
-      } else if (unit_links_.contains(tokens[u_at].folded) && u_at > 0) {
+      } else if (unit_links_.Contains(tokens[u_at].folded, tokens[u_at].folded_print) && u_at > 0) {
         --u_at;
       }
       const Unit* u = UnitAt(tokens[u_at], false);
@@ -320,7 +326,8 @@ std::vector<Quantity> QuantityTagger::Find(absl::string_view /*text*/, const std
       }
       if (row >= 0) {
         q.counts = events->Class(row);
-      } else if (tokens[k].folded.size() >= 3 && !skip[k] && !stopwords_.contains(tokens[k].folded)) {
+      } else if (tokens[k].folded.size() >= 3 && !skip[k] &&
+                 !stopwords_.Contains(tokens[k].folded, tokens[k].folded_print)) {
         q.counts = tokens[k].folded;
       }
       if (!q.counts.empty()) q.counts_span = Span{tokens[k].start, tokens[k].end};

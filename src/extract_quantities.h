@@ -24,8 +24,6 @@
 #include <string>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "claimdiff/extract.h"
 #include "claimdiff/lexicon.h"
@@ -67,17 +65,17 @@ class QuantityTagger {
   double about_tolerance_ = 0.1;
   size_t count_window_ = 4;
   bool ordinal_digit_dot_ = false;
-  absl::flat_hash_set<std::string> ordinal_suffixes_;
+  WordSet ordinal_suffixes_;
   PhraseTable number_words_;
   std::vector<NumberWord> number_rows_;
   PhraseTable approx_;
   std::vector<std::string> approx_rows_;
-  absl::flat_hash_map<std::string, Unit> units_;
-  absl::flat_hash_map<std::string, Count> counts_exact_;
-  absl::flat_hash_map<std::string, Count> counts_stem_;
-  absl::flat_hash_set<std::string> months_;
-  absl::flat_hash_set<std::string> unit_links_;  // "magnitude of 6.1".
-  absl::flat_hash_set<std::string> stopwords_;   // Never what a number counts (stopwords.tsv).
+  WordMap<Unit> units_;
+  WordMap<Count> counts_exact_;
+  WordMap<Count> counts_stem_;
+  WordSet months_;
+  WordSet unit_links_;  // "magnitude of 6.1".
+  WordSet stopwords_;   // Never what a number counts (stopwords.tsv).
 };
 
 }  // namespace claimdiff

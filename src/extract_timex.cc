@@ -36,6 +36,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/civil_time.h"
+#include "absl/types/span.h"
 #include "extract_timex_calendar.h"
 #include "extract_timex_lexicon.h"
 
@@ -98,10 +99,19 @@ class Tagger : public TimexTagger {
 // Matches one sentence.
 class SentenceMatcher {
  public:
-  SentenceMatcher(const Tagger& tagger, const std::vector<Token>& toks, Context& ctx)
+  SentenceMatcher(const Tagger& tagger, absl::Span<const Token> toks, Context& ctx)
       : lex_(tagger.lex_), set_(tagger.settings_), toks_(toks), ctx_(ctx) {
     ents_.resize(toks.size());
-    for (size_t i = 0; i < toks.size(); ++i) ents_[i] = lex_.Lookup(toks[i]);
+    for (size_t i = 0; i < toks.size(); ++i) {
+      TokenEntries& te = ents_[i];
+      te.begin = entries_.size();
+      lex_.Lookup(toks[i], &entries_);
+      te.end = entries_.size();
+      for (size_t k = te.begin; k < te.end; ++k) {
+        te.any |= timex::KindBit(entries_[k]->kind);
+        if (entries_[k]->words == 1) te.one_word |= timex::KindBit(entries_[k]->kind);
+      }
+    }
     cues_ = lex_.TenseCues(toks);
     depth_.resize(toks.size());
     int depth = 0;
@@ -120,18 +130,23 @@ class SentenceMatcher {
  private:
   // --- token tests ---
   size_t N() const { return toks_.size(); }
+  // The lexicon entries that start at token i.
+  absl::Span<const Entry* const> Entries(size_t i) const {
+    return absl::MakeConstSpan(entries_).subspan(ents_[i].begin, ents_[i].end - ents_[i].begin);
+  }
+  bool NoEntries(size_t i) const { return ents_[i].any == 0; }
   const Entry* Has(size_t i, Kind k) const {
-    if (i >= N()) return nullptr;
-    for (const Entry* e : ents_[i]) {
+    if (i >= N() || (ents_[i].one_word & timex::KindBit(k)) == 0) return nullptr;
+    for (const Entry* e : Entries(i)) {
       if (e->kind == k && e->words == 1) return e;
     }
     return nullptr;
   }
   // Longest entry of kind `k` starting at i (multiword); returns tokens used.
   size_t Multi(size_t i, Kind k, const Entry** out) const {
-    if (i >= N()) return 0;
+    if (i >= N() || (ents_[i].any & timex::KindBit(k)) == 0) return 0;
     size_t best = 0;
-    for (const Entry* e : ents_[i]) {
+    for (const Entry* e : Entries(i)) {
       if (e->kind != k) continue;
       size_t w = static_cast<size_t>(e->words);
       if (i + w > N() || w <= best) continue;
@@ -232,9 +247,16 @@ class SentenceMatcher {
 
   const timex::TimeLexicon& lex_;
   const Settings& set_;
-  const std::vector<Token>& toks_;
+  absl::Span<const Token> toks_;
   Context& ctx_;
-  std::vector<std::vector<const Entry*>> ents_;
+  // Entries of each token: ranges of entries_, and the kinds they hold.
+  struct TokenEntries {
+    size_t begin = 0, end = 0;
+    timex::KindSet one_word = 0;  // Kinds of one-word entries.
+    timex::KindSet any = 0;       // Kinds of all entries.
+  };
+  std::vector<const Entry*> entries_;
+  std::vector<TokenEntries> ents_;
   std::vector<std::pair<size_t, std::string>> cues_;
   std::vector<int> depth_;  // Bracket depth of each token.
 
@@ -289,7 +311,7 @@ bool SentenceMatcher::Day(size_t i, int* day, size_t* used, bool* dotted) const 
   if (i >= N()) return false;
   const Token& t = toks_[i];
   if (t.type == TokType::kAlnum && t.num >= 1 && t.num <= 31 && t.digits <= 2) {
-    auto* e = lex_.LookupFolded(t.suffix);
+    auto* e = lex_.LookupFolded(timex::Fold(t.suffix));
     if (e == nullptr) return false;
     for (const Entry& x : *e) {
       if (x.kind == Kind::kOrdinalSuffix) {
@@ -658,7 +680,7 @@ bool SentenceMatcher::TryHalf(size_t i, Cand* c) {
   const Entry* head = nullptr;
   const Entry* tail = nullptr;
   size_t end = 0;
-  if (toks_[i + 1].type == TokType::kWord && ents_[i + 1].empty() && lex_.SplitCompound(toks_[i + 1].fold, &head, &tail) &&
+  if (toks_[i + 1].type == TokType::kWord && NoEntries(i + 1) && lex_.SplitCompound(toks_[i + 1].fold, &head, &tail) &&
       tail->kind == Kind::kHalf) {
     end = i + 2;
   } else if (Has(i + 1, Kind::kHalf)) {
@@ -780,7 +802,8 @@ bool SentenceMatcher::TryYear(size_t i, Cand* c) {
   }
   // "1990er-Jahren", "90er Jahre", "1990s".
   if (t.type == TokType::kAlnum) {
-    auto* e = lex_.LookupFolded(t.suffix);
+    const std::string suffix = timex::Fold(t.suffix);
+    auto* e = lex_.LookupFolded(suffix);
     bool dec = false;
     if (e) for (const Entry& x : *e) dec |= x.kind == Kind::kDecadeSuffix;
     if (!dec || t.num % 10 != 0 || (t.digits != 4 && t.digits != 2)) return false;
@@ -790,7 +813,7 @@ bool SentenceMatcher::TryYear(size_t i, Cand* c) {
     size_t end;
     if (u && u->value == "Y" && u->extra == "pl") {
       end = j + 1;
-    } else if (t.suffix.size() == 1) {  // "1990s" carries the plural itself.
+    } else if (suffix.size() == 1) {  // "1990s" carries the plural itself.
       end = i + 1;
     } else {
       return false;
@@ -856,7 +879,7 @@ bool SentenceMatcher::TryYear(size_t i, Cand* c) {
   long long y;
   if (!Year4At(i, &y)) return false;
   if (Has(i + 1, Kind::kCountUnit)) return false;
-  if (i + 1 < N() && toks_[i + 1].type == TokType::kWord && toks_[i + 1].cap && ents_[i + 1].empty() &&
+  if (i + 1 < N() && toks_[i + 1].type == TokType::kWord && toks_[i + 1].cap && NoEntries(i + 1) &&
       set_.year_blocked_by_cap && !(i > 0 && Has(i - 1, Kind::kUnit))) {
     return false;  // "und 1370 Landungsboote".
   }
@@ -866,7 +889,7 @@ bool SentenceMatcher::TryYear(size_t i, Cand* c) {
     if (i > 0 && (Has(i - 1, Kind::kMod) || Has(i - 1, Kind::kNumber) || IsNum(i - 1))) return false;
     if (i + 1 < N()) {
       const Token& nx = toks_[i + 1];
-      if (nx.type == TokType::kWord && set_.year_blocked_by_cap && nx.cap && ents_[i + 1].empty()) return false;
+      if (nx.type == TokType::kWord && set_.year_blocked_by_cap && nx.cap && NoEntries(i + 1)) return false;
       if (set_.year_needs_punct && nx.type != TokType::kPunct) return false;
       if (nx.type == TokType::kPunct && (nx.text == "%" || nx.text == "\u20ac" || nx.text == "$")) return false;
     }
@@ -1277,7 +1300,7 @@ bool SentenceMatcher::TryQuarter(size_t i, Cand* c) {
 
 // Montagabend, Jahresende, Monatsanfang.
 bool SentenceMatcher::TryCompound(size_t i, Cand* c) {
-  if (i >= N() || toks_[i].type != TokType::kWord || !ents_[i].empty()) return false;
+  if (i >= N() || toks_[i].type != TokType::kWord || !NoEntries(i)) return false;
   const Entry* head = nullptr;
   const Entry* tail = nullptr;
   if (!lex_.SplitCompound(toks_[i].fold, &head, &tail)) return false;
@@ -1309,13 +1332,30 @@ bool SentenceMatcher::TryCompound(size_t i, Cand* c) {
   return true;
 }
 
+// The kinds of word a shape can start with: what the first test of each
+// Try*() asks of token i (besides numbers). Words of other kinds (articles,
+// conjunctions, cues) only extend a shape that starts elsewhere.
+constexpr timex::KindSet kShapeStarts =
+    timex::KindBit(Kind::kWeekday) | timex::KindBit(Kind::kMonth) | timex::KindBit(Kind::kOrdinal) |
+    timex::KindBit(Kind::kPart) | timex::KindBit(Kind::kNumber) | timex::KindBit(Kind::kDecade) |
+    timex::KindBit(Kind::kUnit) | timex::KindBit(Kind::kMod) | timex::KindBit(Kind::kOffset) |
+    timex::KindBit(Kind::kVagueNumber) | timex::KindBit(Kind::kSetQuant) | timex::KindBit(Kind::kTimes) |
+    timex::KindBit(Kind::kSetAdverb) | timex::KindBit(Kind::kWeekdaySet) | timex::KindBit(Kind::kDayOffset) |
+    timex::KindBit(Kind::kSeason) | timex::KindBit(Kind::kRelUnit) | timex::KindBit(Kind::kSame) |
+    timex::KindBit(Kind::kPartOfDay) | timex::KindBit(Kind::kRef) | timex::KindBit(Kind::kDurAdverb);
+
 std::vector<Cand> SentenceMatcher::Run() {
   std::vector<Cand> out;
   size_t i = 0;
   while (i < N()) {
     const Token& t = toks_[i];
-    bool interesting = t.type == TokType::kNum || t.type == TokType::kAlnum || !ents_[i].empty() ||
-                       (t.type == TokType::kWord && t.fold.size() >= 6);
+    // The shapes start at numbers and at words of kShapeStarts; words
+    // without entries only as compounds ("Montagabend", TryCompound).
+    const Entry* head = nullptr;
+    const Entry* tail = nullptr;
+    bool interesting = t.type == TokType::kNum || t.type == TokType::kAlnum ||
+                       (ents_[i].any & kShapeStarts) != 0 ||
+                       (t.type == TokType::kWord && NoEntries(i) && lex_.SplitCompound(t.fold, &head, &tail));
     if (!interesting) {
       ++i;
       continue;
@@ -1360,19 +1400,23 @@ std::vector<Timex> Tagger::Tag(const Document& doc, const Segmentation& seg,
   if (tenses != nullptr) tenses->assign(seg.sentences.size(), "present");
   Context ctx;
   ctx.dct = doc.published;
-  std::vector<std::vector<Token>> sentences;
-  sentences.reserve(seg.sentences.size());
+  // The tokens of every sentence, in one vector; sentence i has tokens
+  // [sentence_begin[i], sentence_begin[i + 1]).
+  std::vector<Token> tokens;
+  tokens.reserve(doc.text.size() / 5 + 4);
+  std::vector<size_t> sentence_begin;
+  sentence_begin.reserve(seg.sentences.size() + 1);
   std::vector<long long> years;
   for (const Sentence& s : seg.sentences) {
-    if (s.span.end > doc.text.size() || s.span.start > s.span.end) {
-      sentences.emplace_back();
-      continue;
-    }
-    sentences.push_back(timex::Tokenize(absl::string_view(doc.text).substr(s.span.start, s.span.size()), s.span.start));
-    for (const Token& t : sentences.back()) {
+    sentence_begin.push_back(tokens.size());
+    if (s.span.end > doc.text.size() || s.span.start > s.span.end) continue;
+    timex::Tokenize(absl::string_view(doc.text).substr(s.span.start, s.span.size()), s.span.start, &tokens);
+    for (size_t k = sentence_begin.back(); k < tokens.size(); ++k) {
+      const Token& t = tokens[k];
       if (t.type == TokType::kNum && t.digits == 4 && t.num >= 1000 && t.num <= 2199) years.push_back(t.num);
     }
   }
+  sentence_begin.push_back(tokens.size());
   // Narrative mode: the text's years lie decades before its publication.
   if (years.size() >= 5) {
     std::nth_element(years.begin(), years.begin() + static_cast<long>(years.size() / 2), years.end());
@@ -1382,8 +1426,9 @@ std::vector<Timex> Tagger::Tag(const Document& doc, const Segmentation& seg,
     ctx.narrative = true;
   }
   int group = 0;
-  for (size_t si = 0; si < sentences.size(); ++si) {
-    const std::vector<Token>& toks = sentences[si];
+  for (size_t si = 0; si < seg.sentences.size(); ++si) {
+    const absl::Span<const Token> toks =
+        absl::MakeConstSpan(tokens).subspan(sentence_begin[si], sentence_begin[si + 1] - sentence_begin[si]);
     if (toks.empty()) continue;
     SentenceMatcher m(*this, toks, ctx);  // Finds the sentence's tense cues.
     ctx.tense = m.Tense();
@@ -1395,10 +1440,10 @@ std::vector<Timex> Tagger::Tag(const Document& doc, const Segmentation& seg,
       size_t tb = c.tb;
       bool det = c.det_ok && tb > 0 && toks[tb - 1].type == TokType::kWord &&
                  [&] {
-                   for (const Entry* e : lex_.Lookup(toks[tb - 1])) {
-                     if (e->kind == Kind::kDet) return true;
-                   }
-                   return false;
+                   std::vector<const Entry*> before;
+                   lex_.Lookup(toks[tb - 1], &before);
+                   return std::any_of(before.begin(), before.end(),
+                                      [](const Entry* e) { return e->kind == Kind::kDet; });
                  }();
       if (det && c.t.type != "SET" && !(c.t.granularity == "season")) --tb;
       c.t.span.start = toks[tb].begin;
@@ -1418,8 +1463,12 @@ std::vector<Timex> Tagger::Tag(const Document& doc, const Segmentation& seg,
       result.push_back(std::move(c.t));
     }
   }
-  std::stable_sort(result.begin(), result.end(),
-                   [](const Timex& a, const Timex& b) { return a.span.start < b.span.start; });
+  // The times come in text order but for rare spans that reach back over
+  // the one before: sort only then.
+  auto by_start = [](const Timex& a, const Timex& b) { return a.span.start < b.span.start; };
+  if (!std::is_sorted(result.begin(), result.end(), by_start)) {
+    std::stable_sort(result.begin(), result.end(), by_start);
+  }
   return result;
 }
 

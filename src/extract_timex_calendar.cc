@@ -26,14 +26,15 @@ absl::CivilDay MondayOf(absl::CivilDay d) { return d - (IsoWeekday(d) - 1); }
 std::string IsoWeekValue(absl::CivilDay d) {
   absl::CivilDay thursday = MondayOf(d) + 3;
   int week = (absl::GetYearDay(thursday) - 1) / 7 + 1;
-  return absl::StrFormat("%s-W%02d", Year4(thursday.year()), week);
+  return absl::StrCat(Year4(thursday.year()), "-W", absl::Dec(week, absl::kZeroPad2));
 }
 
 absl::CivilDay LastDayOfMonth(absl::CivilMonth m) { return absl::CivilDay(m + 1) - 1; }
 
 std::string Year4(long long y) {
-  if (y < 0) return absl::StrFormat("-%04d", -y);
-  return absl::StrFormat("%04d", y);
+  // StrCat rather than StrFormat: every date value starts with one.
+  if (y < 0) return absl::StrCat("-", absl::Dec(-y, absl::kZeroPad4));
+  return absl::StrCat(absl::Dec(y, absl::kZeroPad4));
 }
 
 std::string NumberText(double n) {
@@ -54,11 +55,14 @@ Timex Make(std::string value, absl::CivilDay first, absl::CivilDay last, absl::s
 }  // namespace
 
 Timex DayTimex(absl::CivilDay d) {
-  return Make(absl::StrFormat("%s-%02d-%02d", Year4(d.year()), d.month(), d.day()), d, d, "day");
+  return Make(absl::StrCat(Year4(d.year()), "-", absl::Dec(d.month(), absl::kZeroPad2), "-",
+                           absl::Dec(d.day(), absl::kZeroPad2)),
+              d, d, "day");
 }
 
 Timex MonthTimex(absl::CivilMonth m) {
-  return Make(absl::StrFormat("%s-%02d", Year4(m.year()), m.month()), absl::CivilDay(m), LastDayOfMonth(m),
+  return Make(absl::StrCat(Year4(m.year()), "-", absl::Dec(m.month(), absl::kZeroPad2)), absl::CivilDay(m),
+              LastDayOfMonth(m),
               "month");
 }
 

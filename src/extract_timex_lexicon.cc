@@ -1,9 +1,11 @@
 #include "extract_timex_lexicon.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <utility>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "unicode/uchar.h"
@@ -39,38 +41,75 @@ constexpr KindName kKindNames[] = {
     {"later_pre", Kind::kLaterPre}, {"count_unit", Kind::kCountUnit},
 };
 
+// A one-word entry that may end a compound ("Montagabend", "Jahresende").
+bool IsCompoundTail(const Entry& e) {
+  return e.words == 1 && (e.kind == Kind::kPartOfDay || e.kind == Kind::kPart || e.kind == Kind::kHalf);
+}
+
 bool IsDigitChar(UChar32 c) { return c >= 0 && c < 0x80 ? c >= '0' && c <= '9' : u_isdigit(c); }
 
 bool IsAlphaChar(UChar32 c) { return c >= 0 && c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : u_isalpha(c); }
 
-bool IsWordChar(UChar32 c) {
-  if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return true;  // ASCII letters without ICU look-ups.
-  return u_isalpha(c) || c == '\'' || u_hasBinaryProperty(c, UCHAR_DIACRITIC);
+bool IsWordCharIcu(UChar32 c) { return u_isalpha(c) || c == '\'' || u_hasBinaryProperty(c, UCHAR_DIACRITIC); }
+
+// Dropped between tokens: white space, soft hyphens, bytes that are no UTF-8.
+bool IsSkippedIcu(UChar32 c) { return c < 0 || u_isUWhiteSpace(c) || c == 0xAD; }
+
+bool IsUpperIcu(UChar32 c) { return u_isupper(c) || u_istitle(c); }
+
+// The answers of the three tests above for ASCII, asked of ICU once: the
+// tokenizer asks them of nearly every byte.
+struct AsciiTable {
+  bool word[0x80];
+  bool skipped[0x80];
+  bool upper[0x80];
+};
+
+const AsciiTable& Ascii() {
+  static const AsciiTable table = [] {
+    AsciiTable t;
+    for (UChar32 c = 0; c < 0x80; ++c) {
+      t.word[c] = IsWordCharIcu(c);
+      t.skipped[c] = IsSkippedIcu(c);
+      t.upper[c] = IsUpperIcu(c);
+    }
+    return t;
+  }();
+  return table;
+}
+
+void AppendFolded(UChar32 c, std::string* out) {
+  if (c < 0x80) {
+    out->push_back(absl::ascii_tolower(static_cast<char>(c)));
+    return;
+  }
+  c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+  char buf[4];
+  int32_t len = 0;
+  UBool err = false;
+  U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, c, err);
+  if (!err) out->append(buf, static_cast<size_t>(len));
 }
 
 }  // namespace
 
 std::string Fold(absl::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  int32_t i = 0;
+  // An ASCII prefix (most words are all of it) is lower-cased in place.
+  std::string out(s.data(), s.size());
+  size_t ascii_end = 0;
+  while (ascii_end < s.size() && static_cast<uint8_t>(s[ascii_end]) < 0x80) {
+    out[ascii_end] = absl::ascii_tolower(s[ascii_end]);
+    ++ascii_end;
+  }
+  if (ascii_end == s.size()) return out;
+  out.resize(ascii_end);
+  int32_t i = static_cast<int32_t>(ascii_end);
   const int32_t n = static_cast<int32_t>(s.size());
   const uint8_t* p = reinterpret_cast<const uint8_t*>(s.data());
   while (i < n) {
-    if (p[i] < 0x80) {
-      out.push_back(absl::ascii_tolower(static_cast<char>(p[i])));
-      ++i;
-      continue;
-    }
     UChar32 c;
     U8_NEXT(p, i, n, c);
-    if (c < 0) continue;
-    c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
-    char buf[4];
-    int32_t len = 0;
-    UBool err = false;
-    U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, c, err);
-    if (!err) out.append(buf, static_cast<size_t>(len));
+    if (c >= 0) AppendFolded(c, &out);
   }
   return out;
 }
@@ -78,6 +117,13 @@ std::string Fold(absl::string_view s) {
 std::vector<Token> Tokenize(absl::string_view text, size_t base) {
   std::vector<Token> out;
   out.reserve(text.size() / 5 + 4);
+  Tokenize(text, base, &out);
+  return out;
+}
+
+void Tokenize(absl::string_view text, size_t base, std::vector<Token>* out) {
+  const AsciiTable& ascii = Ascii();
+  auto is_word_char = [&ascii](UChar32 c) { return c >= 0 && c < 0x80 ? ascii.word[c] : IsWordCharIcu(c); };
   const uint8_t* p = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t n = static_cast<int32_t>(text.size());
   int32_t i = 0;
@@ -85,8 +131,8 @@ std::vector<Token> Tokenize(absl::string_view text, size_t base) {
     int32_t start = i;
     UChar32 c;
     U8_NEXT(p, i, n, c);
-    if (c < 0 || u_isUWhiteSpace(c) || c == 0xAD) continue;
-    Token t;
+    if (c >= 0 && c < 0x80 ? ascii.skipped[c] : IsSkippedIcu(c)) continue;
+    Token& t = out->emplace_back();
     t.begin = base + static_cast<size_t>(start);
     if (IsDigitChar(c)) {
       // Digits, then optionally letters ("1990er", "2024er").
@@ -113,29 +159,36 @@ std::vector<Token> Tokenize(absl::string_view text, size_t base) {
       t.num = v;
       t.digits = digits;
       t.type = j > letters_start ? TokType::kAlnum : TokType::kNum;
-      if (j > letters_start) t.suffix = Fold(text.substr(letters_start, j - letters_start));
+      t.suffix = text.substr(static_cast<size_t>(letters_start), static_cast<size_t>(j - letters_start));
       i = j;
-    } else if (IsWordChar(c)) {
-      t.cap = u_isupper(c) || u_istitle(c);
-      int32_t j = i;
-      while (j < n) {
-        int32_t k = j;
+      t.text = text.substr(static_cast<size_t>(start), static_cast<size_t>(i - start));
+      t.fold = t.type == TokType::kNum ? std::string(t.text) : Fold(t.text);
+    } else if (is_word_char(c)) {
+      // Letters and digits.
+      t.type = TokType::kWord;
+      t.cap = c >= 0 && c < 0x80 ? ascii.upper[c] : IsUpperIcu(c);
+      while (i < n) {
+        if (p[i] < 0x80) {  // The common case, without decoding.
+          if (!ascii.word[p[i]] && !(p[i] >= '0' && p[i] <= '9')) break;
+          ++i;
+          continue;
+        }
+        int32_t k = i;
         UChar32 d;
         U8_NEXT(p, k, n, d);
-        if (d < 0 || !(IsWordChar(d) || IsDigitChar(d))) break;
-        j = k;
+        if (d < 0 || !(is_word_char(d) || IsDigitChar(d))) break;
+        i = k;
       }
-      t.type = TokType::kWord;
-      i = j;
+      t.text = text.substr(static_cast<size_t>(start), static_cast<size_t>(i - start));
+      t.fold = Fold(t.text);
     } else {
       t.type = TokType::kPunct;
+      t.text = text.substr(static_cast<size_t>(start), static_cast<size_t>(i - start));
+      AppendFolded(c, &t.fold);
     }
     t.end = base + static_cast<size_t>(i);
-    t.text = std::string(text.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
-    t.fold = t.type == TokType::kNum ? t.text : Fold(t.text);
-    out.push_back(std::move(t));
+    t.print = WordPrint(t.fold);
   }
-  return out;
 }
 
 void TimeLexicon::Add(const std::string& surface, Entry e) {
@@ -143,7 +196,9 @@ void TimeLexicon::Add(const std::string& surface, Entry e) {
   if (toks.empty()) return;
   e.surface = surface;
   e.words = static_cast<int>(toks.size());
-  for (size_t i = 1; i < toks.size(); ++i) e.tail.push_back(e.exact ? toks[i].text : toks[i].fold);
+  for (size_t i = 1; i < toks.size(); ++i) {
+    e.tail.push_back(e.exact ? std::string(toks[i].text) : toks[i].fold);
+  }
   by_first_filter_.Add(toks[0].fold);
   by_first_[toks[0].fold].push_back(std::move(e));
   if (toks.size() == 1) max_head_ = std::max(max_head_, toks[0].fold.size());
@@ -203,48 +258,62 @@ absl::StatusOr<TimeLexicon> TimeLexicon::Compile(const Lexicon& lexicon) {
     if (row.Field(2) == "suffix") {
       lex.tense_suffixes_.emplace_back(Fold(row.Field(0)), t);
     } else {
-      lex.tense_words_[Fold(row.Field(0))] = t;
+      std::string word = Fold(row.Field(0));
+      lex.tense_words_filter_.Add(word);
+      lex.tense_words_[std::move(word)] = t;
     }
+  }
+  for (const auto& [fold, entries] : lex.by_first_) {
+    if (std::any_of(entries.begin(), entries.end(), IsCompoundTail)) {
+      lex.compound_tails_[static_cast<unsigned char>(fold.back())].push_back(fold);
+    }
+  }
+  for (std::vector<std::string>& tails : lex.compound_tails_) {
+    std::sort(tails.begin(), tails.end(), [](const std::string& a, const std::string& b) {
+      return a.size() != b.size() ? a.size() > b.size() : a < b;
+    });
   }
   return lex;
 }
 
-std::vector<const Entry*> TimeLexicon::Lookup(const Token& t) const {
-  std::vector<const Entry*> out;
-  if (t.type == TokType::kNum) return out;
-  if (!by_first_filter_.MayContain(t.fold)) return out;
-  auto it = by_first_.find(t.fold);
-  if (it == by_first_.end()) return out;
-  for (const Entry& e : it->second) {
-    if (e.exact && e.surface.compare(0, t.text.size(), t.text) != 0) continue;
-    out.push_back(&e);
+size_t TimeLexicon::Lookup(const Token& t, std::vector<const Entry*>* out) const {
+  if (t.type == TokType::kNum) return 0;
+  const std::vector<Entry>* entries = LookupFolded(t.fold, t.print);
+  if (entries == nullptr) return 0;
+  size_t n = 0;
+  for (const Entry& e : *entries) {
+    if (e.exact && absl::string_view(e.surface).substr(0, t.text.size()) != t.text) continue;
+    out->push_back(&e);
+    ++n;
   }
-  return out;
+  return n;
 }
 
-const std::vector<Entry>* TimeLexicon::LookupFolded(absl::string_view fold) const {
-  if (!by_first_filter_.MayContain(fold)) return nullptr;
+const std::vector<Entry>* TimeLexicon::LookupFolded(absl::string_view fold, uint64_t print) const {
+  if (fold.empty() || !by_first_filter_.MayContainPrint(print)) return nullptr;
   auto it = by_first_.find(fold);
   return it == by_first_.end() ? nullptr : &it->second;
 }
 
 bool TimeLexicon::SplitCompound(absl::string_view fold, const Entry** head, const Entry** tail) const {
   if (fold.size() < 6) return false;
-  size_t limit = std::min(max_head_, fold.size() - 3);
-  for (size_t cut = 3; cut <= limit; ++cut) {
-    if ((static_cast<uint8_t>(fold[cut]) & 0xC0) == 0x80) continue;  // Inside a character.
+  // Heads of 3 to max_head_ bytes, the shortest first: the tails longest
+  // first. A tail is whole characters, so the cut never splits one.
+  const size_t limit = std::min(max_head_, fold.size() - 3);
+  for (const std::string& t : compound_tails_[static_cast<unsigned char>(fold.back())]) {
+    if (t.size() > fold.size() - 3) continue;
+    const size_t cut = fold.size() - t.size();
+    if (cut > limit) break;
+    if (!HasSuffix(fold, t)) continue;
     const std::vector<Entry>* h = LookupFolded(fold.substr(0, cut));
     if (h == nullptr) continue;
-    const std::vector<Entry>* t = LookupFolded(fold.substr(cut));
-    if (t == nullptr) continue;
     for (const Entry& he : *h) {
       if (he.words != 1) continue;
       bool head_ok = he.kind == Kind::kMonth || he.kind == Kind::kWeekday ||
                      (he.kind == Kind::kUnit && (he.extra == "gen" || he.extra.empty()));
       if (!head_ok) continue;
-      for (const Entry& te : *t) {
-        if (te.words != 1) continue;
-        if (te.kind == Kind::kPartOfDay || te.kind == Kind::kPart || te.kind == Kind::kHalf) {
+      for (const Entry& te : *LookupFolded(t)) {
+        if (IsCompoundTail(te)) {
           *head = &he;
           *tail = &te;
           return true;
@@ -255,19 +324,18 @@ bool TimeLexicon::SplitCompound(absl::string_view fold, const Entry** head, cons
   return false;
 }
 
-std::vector<std::pair<size_t, std::string>> TimeLexicon::TenseCues(const std::vector<Token>& tokens) const {
+std::vector<std::pair<size_t, std::string>> TimeLexicon::TenseCues(absl::Span<const Token> tokens) const {
   std::vector<std::pair<size_t, std::string>> out;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
     if (t.type != TokType::kWord) continue;
-    auto it = tense_words_.find(t.fold);
+    auto it = tense_words_filter_.MayContainPrint(t.print) ? tense_words_.find(t.fold) : tense_words_.end();
     if (it != tense_words_.end()) {
       out.emplace_back(i, it->second);
       continue;
     }
     for (const auto& [suffix, tense] : tense_suffixes_) {
-      if (t.fold.size() > suffix.size() + 3 &&
-          t.fold.compare(t.fold.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      if (t.fold.size() > suffix.size() + 3 && HasSuffix(t.fold, suffix)) {
         out.emplace_back(i, tense);
         break;
       }
@@ -276,7 +344,7 @@ std::vector<std::pair<size_t, std::string>> TimeLexicon::TenseCues(const std::ve
   return out;
 }
 
-std::string TimeLexicon::Tense(const std::vector<Token>& tokens) const { return TenseOf(TenseCues(tokens)); }
+std::string TimeLexicon::Tense(absl::Span<const Token> tokens) const { return TenseOf(TenseCues(tokens)); }
 
 std::string TimeLexicon::TenseOf(const std::vector<std::pair<size_t, std::string>>& cues) {
   bool past = false, future = false;

@@ -7,6 +7,7 @@
 #ifndef CLAIMDIFF_SRC_EXTRACT_TIMEX_LEXICON_H_
 #define CLAIMDIFF_SRC_EXTRACT_TIMEX_LEXICON_H_
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 #include "claimdiff/lexicon.h"
 #include "extract_tokens.h"
 
@@ -26,7 +28,14 @@ enum class Kind : uint8_t {
   kPartOfDay, kPart, kHalf, kSeason, kSetAdverb, kDurAdverb, kSetQuant, kMod, kDet,
   kMonthCue, kYearCue, kDurCue, kShift, kAgo, kAgoPost, kDecade, kDecadeSuffix, kClock,
   kConj, kRelUnit, kTimes, kBc, kSame, kWeekdaySet, kOrdinalSuffix, kAgeCue, kPodCue, kLaterPre, kCountUnit, kMeasureCue,
+  kCount,  // Number of kinds, not a kind.
 };
+
+// A set of kinds, one bit each: what a token may start, tested before its
+// entries are searched.
+using KindSet = uint64_t;
+static_assert(static_cast<int>(Kind::kCount) <= 64, "KindSet has one bit per kind");
+constexpr KindSet KindBit(Kind k) { return KindSet{1} << static_cast<int>(k); }
 
 struct Entry {
   Entry() = default;
@@ -45,19 +54,27 @@ struct Entry {
 enum class TokType : uint8_t { kWord, kNum, kAlnum, kPunct };
 
 struct Token {
+  // User-provided, so that emplace_back() builds a token in place without
+  // zeroing it first (the members have their initializers).
+  Token() {}
+
   size_t begin = 0, end = 0;  // Byte offsets into the document text.
   TokType type = TokType::kPunct;
-  std::string text;           // As written.
+  absl::string_view text;     // As written: a view of the tokenized text.
   std::string fold;           // Case-folded.
+  uint64_t print = 0;         // WordPrint(fold), for the key filters.
   bool cap = false;           // Starts with an upper-case letter.
   long long num = -1;         // Value of the leading digits (kNum, kAlnum).
   int digits = 0;             // Number of leading digits.
-  std::string suffix;         // Letters after the digits (kAlnum: "er" of "1990er").
+  absl::string_view suffix;   // Letters after the digits as written (kAlnum: "er" of "1990er").
 };
 
 // Splits `text` (a slice of the document starting at byte `base`) into
 // words, numbers and single punctuation characters. White space is dropped.
+// The tokens' `text` views `text`, which must outlive them.
 std::vector<Token> Tokenize(absl::string_view text, size_t base);
+// The same, appended to `*out`.
+void Tokenize(absl::string_view text, size_t base, std::vector<Token>* out);
 
 // Case-folds UTF-8 with ICU (full case folding per code point).
 std::string Fold(absl::string_view s);
@@ -66,18 +83,23 @@ class TimeLexicon {
  public:
   static absl::StatusOr<TimeLexicon> Compile(const Lexicon& lexicon);
 
-  // Entries whose first word is token `t` (exact surface first, then folded).
-  std::vector<const Entry*> Lookup(const Token& t) const;
+  // Appends to `out` the entries whose first word is token `t` (those that
+  // match case-sensitively only when written so); returns how many.
+  size_t Lookup(const Token& t, std::vector<const Entry*>* out) const;
   // Entries of a folded word, no case check (compound parts).
-  const std::vector<Entry>* LookupFolded(absl::string_view fold) const;
+  const std::vector<Entry>* LookupFolded(absl::string_view fold) const {
+    return LookupFolded(fold, WordPrint(fold));
+  }
+  // The same with the word's WordPrint() known.
+  const std::vector<Entry>* LookupFolded(absl::string_view fold, uint64_t print) const;
   // Splits a folded compound ("montagabend") into a head (month, weekday,
   // genitive unit) and a tail (part of day, part, half). False when none.
   bool SplitCompound(absl::string_view fold, const Entry** head, const Entry** tail) const;
 
   // "past", "future" or "present".
-  std::string Tense(const std::vector<Token>& tokens) const;
+  std::string Tense(absl::Span<const Token> tokens) const;
   // The tense cues of a sentence: (token index, "past"|"future").
-  std::vector<std::pair<size_t, std::string>> TenseCues(const std::vector<Token>& tokens) const;
+  std::vector<std::pair<size_t, std::string>> TenseCues(absl::Span<const Token> tokens) const;
   // "past", "future" or "present" from the cues TenseCues() found.
   static std::string TenseOf(const std::vector<std::pair<size_t, std::string>>& cues);
 
@@ -86,7 +108,11 @@ class TimeLexicon {
 
   absl::flat_hash_map<std::string, std::vector<Entry>> by_first_;  // Folded first word.
   KeyFilter by_first_filter_;  // Keys of by_first_.
+  // Keys of by_first_ with a one-word entry that may end a compound (part
+  // of day, part, half), by their last byte, longest first.
+  std::array<std::vector<std::string>, 256> compound_tails_;
   absl::flat_hash_map<std::string, std::string> tense_words_;
+  KeyFilter tense_words_filter_;  // Keys of tense_words_.
   std::vector<std::pair<std::string, std::string>> tense_suffixes_;
   size_t max_head_ = 0;
 };

@@ -1,7 +1,9 @@
 #include "extract_tokens.h"
 
+#include <algorithm>
 #include <cmath>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -16,12 +18,14 @@ namespace {
 
 enum class CharClass { kLetter, kDigit, kSpace, kOther };
 
+bool IsAsciiLetter(unsigned char b) { return (b | 0x20) >= 'a' && (b | 0x20) <= 'z'; }
+
 CharClass Classify(UChar32 c) {
   if (c < 0) return CharClass::kOther;
   if (c < 0x80) {  // ASCII without ICU look-ups (the same answers).
     if (c == ' ' || (c >= 0x09 && c <= 0x0D)) return CharClass::kSpace;
     if (c >= '0' && c <= '9') return CharClass::kDigit;
-    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return CharClass::kLetter;
+    if (IsAsciiLetter(static_cast<unsigned char>(c))) return CharClass::kLetter;
     return CharClass::kOther;
   }
   if (u_isUWhiteSpace(c) || c == 0xFEFF) return CharClass::kSpace;
@@ -69,7 +73,14 @@ std::string FoldCase(absl::string_view text) {
 
 std::vector<Token> Tokenize(absl::string_view text, Span span) {
   std::vector<Token> tokens;
-  if (span.end > text.size() || span.start >= span.end) return tokens;
+  Tokenize(text, span, &tokens);
+  return tokens;
+}
+
+void Tokenize(absl::string_view text, Span span, std::vector<Token>* out) {
+  std::vector<Token>& tokens = *out;
+  tokens.clear();
+  if (span.end > text.size() || span.start >= span.end) return;
   tokens.reserve((span.end - span.start) / 5 + 4);
   const char* s = text.data();
   const int32_t end = static_cast<int32_t>(span.end);
@@ -90,15 +101,21 @@ std::vector<Token> Tokenize(absl::string_view text, Span span) {
       space_before = true;
       continue;
     }
-    Token t;
+    Token& t = tokens.emplace_back();
     t.start = static_cast<size_t>(start);
     t.space_before = space_before;
     space_before = false;
     if (cls == CharClass::kLetter) {
       t.kind = Token::kWord;
-      t.upper = u_isupper(c) || u_istitle(c);
+      t.upper = c < 0x80 ? (c >= 'A' && c <= 'Z') : (u_isupper(c) || u_istitle(c));
       AppendFolded(c, &t.folded);
       while (i < end) {
+        const unsigned char b = static_cast<unsigned char>(s[i]);
+        if (IsAsciiLetter(b)) {  // The common case, without decoding.
+          t.folded.push_back(static_cast<char>(b | 0x20));
+          ++i;
+          continue;
+        }
         int32_t next = i;
         UChar32 d;
         U8_NEXT(s, next, end, d);
@@ -116,6 +133,12 @@ std::vector<Token> Tokenize(absl::string_view text, Span span) {
       t.kind = Token::kNumber;
       t.folded.push_back(static_cast<char>(c <= 0x7F ? c : '0' + u_charDigitValue(c)));
       while (i < end) {
+        const char b = s[i];
+        if (b >= '0' && b <= '9') {  // The common case, without decoding.
+          t.folded.push_back(b);
+          ++i;
+          continue;
+        }
         int32_t next = i;
         UChar32 d;
         U8_NEXT(s, next, end, d);
@@ -134,9 +157,8 @@ std::vector<Token> Tokenize(absl::string_view text, Span span) {
       t.folded.assign(s + start, static_cast<size_t>(i - start));
     }
     t.end = static_cast<size_t>(i);
-    tokens.push_back(std::move(t));
+    t.folded_print = WordPrint(t.folded);
   }
-  return tokens;
 }
 
 std::vector<std::string> PhraseTokens(absl::string_view phrase) {
@@ -176,16 +198,20 @@ void Stemmer::StemAll(std::vector<Token>* tokens) const {
     auto it = seen_.find(t.folded);
     if (it == seen_.end()) {
       if (seen_.size() >= kMaxRemembered) seen_.clear();
-      it = seen_.emplace(t.folded, Stem(t.folded)).first;
+      std::string stem = Stem(t.folded);
+      const uint64_t print = WordPrint(stem);
+      it = seen_.emplace(t.folded, Stemmed{std::move(stem), print}).first;
     }
-    t.stem = it->second;
+    t.stem = it->second.stem;
+    t.stem_print = it->second.print;
   }
 }
 
 std::optional<double> ParseNumber(absl::string_view digits, char decimal_separator, char group_separator) {
-  // Split into digit groups and the separators between them.
-  std::vector<absl::string_view> groups;
-  std::vector<char> seps;
+  // Split into digit groups and the separators between them (on the stack:
+  // every number token comes here).
+  absl::InlinedVector<absl::string_view, 8> groups;
+  absl::InlinedVector<char, 8> seps;
   size_t from = 0;
   for (size_t i = 0; i < digits.size(); ++i) {
     char c = digits[i];
@@ -234,6 +260,27 @@ std::optional<double> ParseNumber(absl::string_view digits, char decimal_separat
   return v;
 }
 
+KeyFilter::KeyFilter(size_t expected_keys) {
+  size_t words = 64;
+  while (words * 64 < 16 * expected_keys) words *= 2;
+  words_.assign(words, 0);
+  word_mask_ = words - 1;
+}
+
+void PhraseTable::set_suffixes(std::vector<std::string> suffixes) {
+  suffixes_ = std::move(suffixes);
+  suffixed_filter_ = KeyFilter();
+  for (const auto& [word, entries] : first_) {
+    if (std::any_of(entries.begin(), entries.end(), [](const Entry& e) { return e.tokens.size() == 1; })) {
+      AddSuffixed(word);
+    }
+  }
+}
+
+void PhraseTable::AddSuffixed(absl::string_view word) {
+  for (const std::string& suffix : suffixes_) suffixed_filter_.Add(absl::StrCat(word, suffix));
+}
+
 void PhraseTable::Add(const std::vector<std::string>& tokens, int payload, const std::string& last_stem) {
   if (tokens.empty() || tokens[0] == "...") return;
   Entry e{tokens, last_stem, payload};
@@ -242,6 +289,7 @@ void PhraseTable::Add(const std::vector<std::string>& tokens, int payload, const
     first_stem_[last_stem].push_back(std::move(e));
   } else {
     first_filter_.Add(tokens[0]);
+    if (tokens.size() == 1) AddSuffixed(tokens[0]);
     first_[tokens[0]].push_back(std::move(e));
   }
 }
@@ -253,77 +301,71 @@ bool PhraseTable::TokenMatches(const Token& token, const std::string& want, cons
   if (!want_stem.empty() && !token.stem.empty() && token.stem == want_stem) return true;
   for (const std::string& suffix : suffixes_) {
     if (token.folded.size() == want.size() + suffix.size() && absl::StartsWith(token.folded, want) &&
-        absl::EndsWith(token.folded, suffix)) {
+        HasSuffix(token.folded, suffix)) {
       return true;
     }
   }
   return false;
 }
 
-std::optional<PhraseTable::Match> PhraseTable::MatchAt(const std::vector<Token>& tokens, size_t i,
-                                                       size_t limit) const {
-  if (i >= limit || i >= tokens.size()) return std::nullopt;
+std::optional<PhraseTable::Match> PhraseTable::LongestAt(const std::vector<Token>& tokens, size_t i,
+                                                         size_t limit) const {
   std::optional<Match> best;
-  auto consider = [&](const std::vector<Entry>& entries) {
-    for (const Entry& e : entries) {
-      Match m;
-      m.begin = i;
-      m.payload = e.payload;
-      size_t pos = i;
-      size_t part_begin = i;
-      bool ok = true;
-      for (size_t k = 0; k < e.tokens.size() && ok; ++k) {
-        const std::string& want = e.tokens[k];
-        bool last = k + 1 == e.tokens.size();
-        if (want == "...") {
-          m.parts.emplace_back(part_begin, pos);
-          const std::string& next = e.tokens[k + 1];  // Add() never ends on a gap... check below.
-          bool next_last = k + 2 == e.tokens.size();
-          size_t gap = 0;
-          bool found = false;
-          while (pos < limit && gap <= max_gap_) {
-            if (TokenMatches(tokens[pos], next, next_last ? e.last_stem : "", next_last)) {
-              found = true;
-              break;
-            }
-            if (tokens[pos].kind == Token::kPunct && tokens[pos].folded != "-") break;
-            ++pos;
-            ++gap;
+  std::vector<std::pair<size_t, size_t>> parts;  // Of the entry being tried.
+  auto consider = [&](const Entry& e) {
+    parts.clear();
+    size_t pos = i;
+    size_t part_begin = i;
+    for (size_t k = 0; k < e.tokens.size(); ++k) {
+      const std::string& want = e.tokens[k];
+      bool last = k + 1 == e.tokens.size();
+      if (want == "...") {
+        parts.emplace_back(part_begin, pos);
+        const std::string& next = e.tokens[k + 1];  // Add() never ends on a gap... check below.
+        bool next_last = k + 2 == e.tokens.size();
+        size_t gap = 0;
+        bool found = false;
+        while (pos < limit && gap <= max_gap_) {
+          if (TokenMatches(tokens[pos], next, next_last ? e.last_stem : "", next_last)) {
+            found = true;
+            break;
           }
-          if (!found) ok = false;
-          part_begin = pos;
-          continue;
+          if (tokens[pos].kind == Token::kPunct && tokens[pos].folded != "-") break;
+          ++pos;
+          ++gap;
         }
-        if (pos >= limit || !TokenMatches(tokens[pos], want, last ? e.last_stem : "", last)) {
-          ok = false;
-          break;
-        }
-        ++pos;
+        if (!found) return;
+        part_begin = pos;
+        continue;
       }
-      if (!ok) continue;
-      m.end = pos;
-      m.parts.emplace_back(part_begin, pos);
-      if (!best || m.end > best->end) best = std::move(m);
+      if (pos >= limit || !TokenMatches(tokens[pos], want, last ? e.last_stem : "", last)) return;
+      ++pos;
     }
+    if (best && pos <= best->end) return;
+    parts.emplace_back(part_begin, pos);
+    best = Match{i, pos, e.payload, parts};
   };
-  if (first_filter_.MayContain(tokens[i].folded)) {
-    auto it = first_.find(tokens[i].folded);
-    if (it != first_.end()) consider(it->second);
+  const Token& first = tokens[i];
+  if (first_filter_.MayContainPrint(first.folded_print)) {
+    auto it = first_.find(first.folded);
+    if (it != first_.end()) {
+      for (const Entry& e : it->second) consider(e);
+    }
   }
-  if (!tokens[i].stem.empty() && first_stem_filter_.MayContain(tokens[i].stem)) {
-    auto st = first_stem_.find(tokens[i].stem);
-    if (st != first_stem_.end()) consider(st->second);
+  if (!first.stem.empty() && first_stem_filter_.MayContainPrint(first.stem_print)) {
+    auto st = first_stem_.find(first.stem);
+    if (st != first_stem_.end()) {
+      for (const Entry& e : st->second) consider(e);
+    }
   }
-  if (!suffixes_.empty()) {
-    for (const std::string& suffix : suffixes_) {
-      if (tokens[i].folded.size() > suffix.size() && absl::EndsWith(tokens[i].folded, suffix)) {
-        absl::string_view base = absl::string_view(tokens[i].folded).substr(0, tokens[i].folded.size() - suffix.size());
-        if (!first_filter_.MayContain(base)) continue;
-        auto su = first_.find(base);
-        if (su != first_.end()) {
-          for (const Entry& e : su->second) {
-            if (e.tokens.size() == 1) consider(std::vector<Entry>{e});
-          }
+  for (const std::string& suffix : suffixes_) {
+    if (first.folded.size() > suffix.size() && HasSuffix(first.folded, suffix)) {
+      absl::string_view base = absl::string_view(first.folded).substr(0, first.folded.size() - suffix.size());
+      if (!first_filter_.MayContain(base)) continue;
+      auto su = first_.find(base);
+      if (su != first_.end()) {
+        for (const Entry& e : su->second) {
+          if (e.tokens.size() == 1) consider(e);
         }
       }
     }

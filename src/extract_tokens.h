@@ -12,11 +12,13 @@
 #define CLAIMDIFF_SRC_EXTRACT_TOKENS_H_
 
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "claimdiff/ingest.h"
@@ -28,6 +30,11 @@ namespace claimdiff {
 
 struct Token {
   enum Kind { kWord, kNumber, kPunct };
+
+  // User-provided, so that emplace_back() builds a token in place without
+  // zeroing it first (the members have their initializers).
+  Token() {}
+
   Kind kind = kPunct;
   size_t start = 0;  // Byte offsets into the document text.
   size_t end = 0;
@@ -35,13 +42,46 @@ struct Token {
   bool upper = false;         // Starts with an upper-case or title-case letter.
   bool space_before = false;  // White space (or the sentence start) precedes it.
   std::string stem;           // Snowball stem of `folded` (words only; filled on demand).
+  // WordPrint() of `folded` (set by Tokenize) and of `stem` (set by
+  // Stemmer::StemAll), for the key filters of the dozen tables every token
+  // is looked up in.
+  uint64_t folded_print = 0;
+  uint64_t stem_print = 0;
 };
+
+// A 64-bit fingerprint of a word: its length and its first and last eight
+// bytes (all of a word of up to sixteen), mixed.
+inline uint64_t WordPrint(absl::string_view word) {
+  const char* p = word.data();
+  const size_t n = word.size();
+  uint64_t head = 0, tail = 0;
+  if (n >= 8) {
+    std::memcpy(&head, p, 8);
+    std::memcpy(&tail, p + n - 8, 8);
+  } else if (n >= 4) {
+    uint32_t h4, t4;
+    std::memcpy(&h4, p, 4);
+    std::memcpy(&t4, p + n - 4, 4);
+    head = h4;
+    tail = t4;
+  } else if (n > 0) {
+    head = static_cast<unsigned char>(p[0]) | uint64_t{static_cast<unsigned char>(p[n / 2])} << 8;
+    tail = static_cast<unsigned char>(p[n - 1]);
+  }
+  uint64_t h = head * 0x9E3779B97F4A7C15u ^ tail * 0xC2B2AE3D27D4EB4Fu ^ n * 0x165667B19E3779F9u;
+  h ^= h >> 29;
+  h *= 0xBF58476D1CE4E5B9u;
+  return h ^ (h >> 32);
+}
 
 // Case-folds UTF-8 text (ICU simple case folding, code point by code point).
 std::string FoldCase(absl::string_view text);
 
 // Splits text[span] into tokens; offsets are absolute.
 std::vector<Token> Tokenize(absl::string_view text, Span span);
+// The same into `*out` (cleared first), which keeps its capacity from one
+// sentence to the next.
+void Tokenize(absl::string_view text, Span span, std::vector<Token>* out);
 
 // Folded tokens of a lexicon phrase ("Bestätigt ist das aber nicht" ->
 // {"bestätigt", "ist", "das", "aber", "nicht"}).
@@ -61,7 +101,11 @@ class Stemmer {
 
  private:
   struct sb_stemmer* stemmer_ = nullptr;
-  mutable absl::flat_hash_map<std::string, std::string> seen_;  // Folded word -> stem.
+  struct Stemmed {
+    std::string stem;
+    uint64_t print = 0;  // WordPrint(stem).
+  };
+  mutable absl::flat_hash_map<std::string, Stemmed> seen_;  // Folded word -> stem.
 };
 
 // Parses a digit token with the language's separators ("1.000" -> 1000 and
@@ -71,22 +115,92 @@ class Stemmer {
 // ("23.04.2019").
 std::optional<double> ParseNumber(absl::string_view digits, char decimal_separator, char group_separator);
 
-// A cheap pre-check for hash look-ups of words: remembers the (first byte,
-// length) pairs of the keys added. MayContain() is false only for a word no
-// key can equal, so a look-up it rejects would have failed anyway.
+// absl::EndsWith() for the lexicon's short suffixes, tried on most words:
+// compared from the end, most words fail at the first byte, without a
+// memcmp() call.
+inline bool HasSuffix(absl::string_view word, absl::string_view suffix) {
+  if (word.size() < suffix.size()) return false;
+  for (size_t k = 1; k <= suffix.size(); ++k) {
+    if (word[word.size() - k] != suffix[suffix.size() - k]) return false;
+  }
+  return true;
+}
+
+// A cheap pre-check for hash look-ups of words, a Bloom filter: sets two
+// bits of one 64-bit word per key added, all picked by the key's
+// WordPrint(). MayContain() is false only for a word no key can equal, so a
+// look-up it rejects would have failed anyway. Sized for `expected_keys`
+// (16 bits a key, 4096 bits at least), it accepts about 1 in 50 other words
+// at that many keys, fewer below. Tokens carry their prints: checking one
+// costs one load.
 class KeyFilter {
  public:
+  explicit KeyFilter(size_t expected_keys = 0);
   void Add(absl::string_view key) {
     if (key.empty()) return;
-    seen_[static_cast<unsigned char>(key[0])] |= LengthBit(key.size());
+    const uint64_t print = WordPrint(key);
+    words_[Word(print)] |= Bits(print);
   }
-  bool MayContain(absl::string_view word) const {
-    return !word.empty() && (seen_[static_cast<unsigned char>(word[0])] & LengthBit(word.size())) != 0;
+  bool MayContain(absl::string_view word) const { return !word.empty() && MayContainPrint(WordPrint(word)); }
+  // The same for a word's WordPrint() (a non-empty word's).
+  bool MayContainPrint(uint64_t print) const {
+    const uint64_t bits = Bits(print);
+    return (words_[Word(print)] & bits) == bits;
   }
 
  private:
-  static uint64_t LengthBit(size_t n) { return uint64_t{1} << (n < 63 ? n : 63); }
-  uint64_t seen_[256] = {};
+  size_t Word(uint64_t print) const { return static_cast<size_t>(print >> 12) & word_mask_; }
+  static uint64_t Bits(uint64_t print) { return uint64_t{1} << (print % 64) | uint64_t{1} << ((print >> 6) % 64); }
+  std::vector<uint64_t> words_;
+  size_t word_mask_ = 0;  // The number of words (a power of two) less one.
+};
+
+// A hash map keyed by words, with a KeyFilter in front: most words looked
+// up are no key, and the filter turns them away before any hashing.
+template <typename Value>
+class WordMap {
+ public:
+  // Adds `key` unless present (the first value stays); true when added.
+  bool Insert(std::string key, Value value) {
+    filter_.Add(key);
+    return map_.try_emplace(std::move(key), std::move(value)).second;
+  }
+  // The value of `key`, added (value-initialized) when absent.
+  Value& operator[](const std::string& key) {
+    filter_.Add(key);
+    return map_[key];
+  }
+  // The value of `word`, or nullptr.
+  const Value* Find(absl::string_view word) const { return Find(word, WordPrint(word)); }
+  // The same with the word's WordPrint() known (a token's folded_print or stem_print).
+  const Value* Find(absl::string_view word, uint64_t print) const {
+    if (!word.empty() && !filter_.MayContainPrint(print)) return nullptr;  // The filter has no empty key.
+    auto it = map_.find(word);
+    return it == map_.end() ? nullptr : &it->second;
+  }
+  bool Contains(absl::string_view word) const { return Find(word) != nullptr; }
+  bool Contains(absl::string_view word, uint64_t print) const { return Find(word, print) != nullptr; }
+
+ private:
+  absl::flat_hash_map<std::string, Value> map_;
+  KeyFilter filter_;
+};
+
+// A set of words with a KeyFilter in front (see WordMap).
+class WordSet {
+ public:
+  void Insert(std::string word) {
+    filter_.Add(word);
+    set_.insert(std::move(word));
+  }
+  bool Contains(absl::string_view word) const { return Contains(word, WordPrint(word)); }
+  bool Contains(absl::string_view word, uint64_t print) const {
+    return (word.empty() || filter_.MayContainPrint(print)) && set_.contains(word);
+  }
+
+ private:
+  absl::flat_hash_set<std::string> set_;
+  KeyFilter filter_;
 };
 
 // A table of phrases (token sequences) matched leftmost-longest.
@@ -104,7 +218,7 @@ class PhraseTable {
     std::vector<std::pair<size_t, size_t>> parts;
   };
 
-  void set_suffixes(std::vector<std::string> suffixes) { suffixes_ = std::move(suffixes); }
+  void set_suffixes(std::vector<std::string> suffixes);
   void set_max_gap(size_t gap) { max_gap_ = gap; }
   // `stem_last`: the last phrase token is compared by stem (the caller
   // passes the phrase's stemmed last token in `last_stem`).
@@ -112,7 +226,10 @@ class PhraseTable {
   bool empty() const { return first_.empty(); }
 
   // Longest match starting at token i, not reaching past `limit`.
-  std::optional<Match> MatchAt(const std::vector<Token>& tokens, size_t i, size_t limit) const;
+  std::optional<Match> MatchAt(const std::vector<Token>& tokens, size_t i, size_t limit) const {
+    if (i >= limit || i >= tokens.size() || !MayStartAt(tokens[i])) return std::nullopt;
+    return LongestAt(tokens, i, limit);
+  }
   // All leftmost-longest matches in [begin, end), not overlapping (gap
   // matches let the gap's tokens match too).
   std::vector<Match> FindAll(const std::vector<Token>& tokens, size_t begin, size_t end) const;
@@ -125,11 +242,25 @@ class PhraseTable {
   };
   bool TokenMatches(const Token& token, const std::string& want, const std::string& want_stem,
                     bool last) const;
+  // False when no entry can start at `token`: the key filters know the
+  // entries' first words, their stems, and the first words with each
+  // suffix. Most tokens start no phrase, and this spares them every hash
+  // look-up.
+  bool MayStartAt(const Token& token) const {
+    return first_filter_.MayContainPrint(token.folded_print) ||
+           (!token.stem.empty() && first_stem_filter_.MayContainPrint(token.stem_print)) ||
+           (!suffixes_.empty() && suffixed_filter_.MayContainPrint(token.folded_print));
+  }
+  // Adds the forms with a suffix of a one-token entry's word to suffixed_filter_.
+  void AddSuffixed(absl::string_view word);
+  // MatchAt() past the filters.
+  std::optional<Match> LongestAt(const std::vector<Token>& tokens, size_t i, size_t limit) const;
   // Keyed by the first token (or its stem for one-token stem entries).
   absl::flat_hash_map<std::string, std::vector<Entry>> first_;
   absl::flat_hash_map<std::string, std::vector<Entry>> first_stem_;
   KeyFilter first_filter_;       // Keys of first_.
   KeyFilter first_stem_filter_;  // Keys of first_stem_.
+  KeyFilter suffixed_filter_;    // Keys of one-token entries of first_, with each suffix.
   std::vector<std::string> suffixes_;
   size_t max_gap_ = 12;
 };

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "absl/strings/str_cat.h"
 #include "claimdiff/extract.h"
 #include "claimdiff/lexicon.h"
 #include "claimdiff/pipeline.h"
@@ -282,6 +283,104 @@ TEST_CASE("Tokens keep byte spans and fold case", "[extract]") {
   CHECK(folded == want);
   CHECK(tokens[0].upper);
   CHECK_FALSE(tokens[6].space_before);
+}
+
+TEST_CASE("Tokens carry the prints of their folded form and stem", "[extract]") {
+  const std::string text =
+      "Außenminister Maas traf am Dienstag in Moskau ein: \xE2\x80\x9EWir sind bereit\xE2\x80\x9C.";
+  std::vector<Token> tokens = Tokenize(text, Span{0, text.size()});
+  Stemmer stemmer("german");
+  stemmer.StemAll(&tokens);
+  for (const Token& t : tokens) {
+    INFO(t.folded);
+    CHECK(t.folded_print == WordPrint(t.folded));
+    if (t.kind == Token::kWord) CHECK(t.stem_print == WordPrint(t.stem));
+  }
+  // A buffer reused for the next sentence holds that sentence's tokens only.
+  std::vector<Token> buffer = Tokenize("Vorher kam etwas anderes.", Span{0, 25});
+  Tokenize(text, Span{0, text.size()}, &buffer);
+  REQUIRE(buffer.size() == tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    CHECK(buffer[i].folded == tokens[i].folded);
+    CHECK(buffer[i].start == tokens[i].start);
+  }
+}
+
+// The filters in front of the word tables may turn away only words that are
+// no key: a filtered look-up agrees with a plain one.
+TEST_CASE("Key filters never turn away a key", "[extract]") {
+  std::vector<std::string> keys = {"a", "ab", "abc", "über", "new york", "-", "\xE2\x80\xA6", "sollte"};
+  for (int i = 0; i < 2000; ++i) {
+    const std::string tail(static_cast<size_t>(i % 23), 'x');  // Short and long keys.
+    keys.push_back(absl::StrCat("w", i, i % 7 == 0 ? "\xC3\xA4" : "", tail));
+  }
+  KeyFilter filter(keys.size());
+  WordMap<int> map;
+  WordSet set;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    filter.Add(keys[i]);
+    map.Insert(keys[i], static_cast<int>(i));
+    set.Insert(keys[i]);
+  }
+  for (size_t i = 0; i < keys.size(); ++i) {
+    INFO(keys[i]);
+    CHECK(filter.MayContain(keys[i]));
+    CHECK(filter.MayContainPrint(WordPrint(keys[i])));
+    const int* value = map.Find(keys[i], WordPrint(keys[i]));
+    REQUIRE(value != nullptr);
+    CHECK(*value == static_cast<int>(i));
+    CHECK(set.Contains(keys[i]));
+  }
+  // Other words are in neither table, and the filter turns most of them away.
+  int passed = 0;
+  for (int i = 0; i < 10000; ++i) {
+    const std::string word = absl::StrCat("v", i);
+    CHECK(map.Find(word) == nullptr);
+    CHECK_FALSE(set.Contains(word));
+    if (filter.MayContain(word)) ++passed;
+  }
+  CHECK(passed < 500);
+  // The empty word is no key of a filter, but a key of a map like any other.
+  CHECK_FALSE(filter.MayContain(""));
+  CHECK_FALSE(set.Contains(""));
+  map.Insert("", -1);
+  REQUIRE(map.Find("") != nullptr);
+  CHECK(*map.Find("") == -1);
+}
+
+TEST_CASE("Suffixes are compared from the end", "[extract]") {
+  struct Row {
+    const char* word;
+    const char* suffix;
+    bool want;
+  };
+  const Row rows[] = {
+      {"putins", "s", true},        {"iran's", "'s", true},   {"russische", "e", true},   {"s", "s", true},
+      {"abc", "", true},            {"", "", true},           {"russisch", "e", false},   {"s", "es", false},
+      {"putin", "s", false},        {"", "s", false},
+  };
+  for (const Row& r : rows) {
+    INFO(r.word << " / " << r.suffix);
+    CHECK(HasSuffix(r.word, r.suffix) == r.want);
+  }
+}
+
+TEST_CASE("A phrase table matches a word with a suffix, whenever the suffixes were set", "[extract]") {
+  PhraseTable set_after;
+  set_after.Add({"putin"}, 1);
+  set_after.set_suffixes({"s"});
+  PhraseTable set_before;
+  set_before.set_suffixes({"s"});
+  set_before.Add({"putin"}, 1);
+  const std::string text = "Putins Besuch";
+  auto tokens = Tokenize(text, Span{0, text.size()});
+  for (const PhraseTable* table : {&set_after, &set_before}) {
+    auto m = table->MatchAt(tokens, 0, tokens.size());
+    REQUIRE(m.has_value());
+    CHECK(m->payload == 1);
+    CHECK(m->end == 1);
+    CHECK_FALSE(table->MatchAt(tokens, 1, tokens.size()).has_value());
+  }
 }
 
 std::string ReadFile(const std::string& path) {
