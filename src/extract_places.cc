@@ -406,6 +406,14 @@ void PlaceMatcher::CandidatesAt(const NameIndex& index, const std::vector<Token>
 
 bool PlaceMatcher::SpeechGoverns(const std::vector<Token>& tokens, const std::vector<bool>& in_place,
                                  size_t prep, size_t last) const {
+  // A plain word closing the clause right after the place is the verb the
+  // place belongs to ("nach Angaben des Kremls noch im April in Russland
+  // treffen."); a cue word there is a speech verb's particle ("teilte der
+  // Kreml am Donnerstag in Moskau mit.").
+  if (last + 2 < tokens.size() && tokens[last + 1].kind == Token::kWord && CueBits(tokens[last + 1]) == 0 &&
+      tokens[last + 2].kind == Token::kPunct) {
+    return false;
+  }
   for (size_t step = 0, k = prep; step < kSpeechWindow && k > 0; ++step) {
     --k;
     if (tokens[k].kind == Token::kPunct || in_place[k]) break;

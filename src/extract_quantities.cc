@@ -93,6 +93,8 @@ absl::StatusOr<std::unique_ptr<QuantityTagger>> QuantityTagger::Create(const Lex
   for (const LexiconRow& row : lexicon.Table("months").rows) t->months_.Insert(FoldCase(row.fields[0]));
   for (const LexiconRow& row : lexicon.Table("stopwords").rows) t->stopwords_.Insert(FoldCase(row.fields[0]));
   for (const std::string& s : SettingValues(settings, "unit_link")) t->unit_links_.Insert(FoldCase(s));
+  for (const std::string& s : SettingValues(settings, "group_link")) t->group_links_.Insert(FoldCase(s));
+  for (const std::string& s : SettingValues(settings, "group_start")) t->group_starts_.Insert(FoldCase(s));
   return t;
 }
 
@@ -332,13 +334,29 @@ std::vector<Quantity> QuantityTagger::Find(absl::string_view /*text*/, const std
       }
       if (!q.counts.empty()) q.counts_span = Span{tokens[k].start, tokens[k].end};
     }
+    // "killed two women and a man": the number counts one part of a
+    // coordinated group, so the whole is at least this number.
+    bool part_of_group = false;
+    if (!measure && !q.ordinal) {
+      for (size_t k = j; k < n && k < j + 3; ++k) {
+        const Token& g = tokens[k];
+        if (IsBreak(g) || g.kind == Token::kNumber) break;
+        if (!group_links_.Contains(g.folded, g.folded_print)) continue;
+        if (k > j && k + 1 < n) {
+          const Token& next = tokens[k + 1];
+          part_of_group = next.kind == Token::kNumber || group_starts_.Contains(next.folded, next.folded_print) ||
+                          number_words_.MatchAt(tokens, k + 1, n).has_value();
+        }
+        break;
+      }
+    }
     if (year_like && chosen == nullptr) {
       i = end;
       continue;
     }
     // Interval of values the text allows.
     if (q.approx != "vague") {
-      q.approx = approx.empty() ? "exact" : approx;
+      q.approx = approx.empty() ? (part_of_group ? "at_least" : "exact") : approx;
       if (q.approx == "exact") {
         q.low = q.high = q.value;
       } else if (q.approx == "about") {

@@ -75,6 +75,8 @@ class QuantityTagger {
   WordMap<Count> counts_stem_;
   WordSet months_;
   WordSet unit_links_;  // "magnitude of 6.1".
+  WordSet group_links_;   // "and" of "two women and a man".
+  WordSet group_starts_;  // "a" of "two women and a man" (numbers count too).
   WordSet stopwords_;   // Never what a number counts (stopwords.tsv).
 };
 

@@ -54,6 +54,8 @@ struct Settings {
   bool year_needs_punct = false;   // A bare year without a cue must be followed by punctuation.
   bool year_blocked_by_cap = true; // A capitalized word after a bare number makes it a count ("2000 Euro").
   bool numeric_date_needs_year = false;  // "5.9." alone is no date (English): only "5.9.2019" is.
+  std::string slash_date_order;          // "mdy", "dmy", or "" (no slash dates).
+  bool slash_date_ambiguous = false;     // Outlets of the language write both orders.
   // Words after which a bare h.mm is a time of day without a clock word.
   absl::flat_hash_set<std::string> clock_cues;
 };
@@ -202,6 +204,14 @@ class SentenceMatcher {
     if (ctx_.narrative && ctx_.ref) return ctx_.ref;
     return ctx_.dct ? ctx_.dct : ctx_.ref;
   }
+  // The anchor of a weekday or a day offset ("Wednesday", "gestern"): the
+  // anchor when it is a day, never a month or year ("First posted
+  // 05/2010 ... killed three people Wednesday" has no day to count from).
+  std::optional<absl::CivilDay> DayAnchor() const {
+    const bool from_ref = (ctx_.narrative && ctx_.ref) || !ctx_.dct;
+    if (from_ref && ctx_.ref_gran < 3) return std::nullopt;
+    return Anchor();
+  }
   bool Narrative() const { return ctx_.narrative || (!ctx_.dct && ctx_.ref); }
   long long YearFor(int month, int day) const;  // Year of a month (and day) written without one.
 
@@ -209,6 +219,7 @@ class SentenceMatcher {
   bool TryDateList(size_t i, std::vector<Cand>& out, size_t* next);
   bool TryFullDate(size_t i, Cand* c);
   bool TryNumericDate(size_t i, Cand* c);
+  bool TrySlashDate(size_t i, Cand* c);
   bool TryPart(size_t i, Cand* c);
   bool TryHalf(size_t i, Cand* c);
   bool TryClock(size_t i, Cand* c);
@@ -405,7 +416,7 @@ Timex SentenceMatcher::DayValue(int day, int month, std::optional<long long> yea
 }
 
 Timex SentenceMatcher::WeekdayValue(int iso_day) {
-  std::optional<absl::CivilDay> a = Anchor();
+  std::optional<absl::CivilDay> a = DayAnchor();
   if (!a) return timex::Unanchored("DATE", absl::StrCat("XXXX-WXX-", iso_day), true);
   int wd = timex::IsoWeekday(*a);
   int back = (wd - iso_day + 7) % 7;  // Days back to the most recent such day (0 = today).
@@ -578,6 +589,7 @@ bool SentenceMatcher::TryFullDate(size_t i, Cand* c) {
 // 23.04.2019, 23.4.19, 23.04.
 bool SentenceMatcher::TryNumericDate(size_t i, Cand* c) {
   if (!IsNum(i) || toks_[i].digits > 2) return false;
+  if (TrySlashDate(i, c)) return true;
   if (!(IsPunct(i + 1, ".") && Adjacent(i) && IsNum(i + 2) && Adjacent(i + 1) && toks_[i + 2].digits <= 2 &&
         IsPunct(i + 3, ".") && Adjacent(i + 2)))
     return false;
@@ -605,6 +617,34 @@ bool SentenceMatcher::TryNumericDate(size_t i, Cand* c) {
   c->te = end;
   c->t = DayValue(day, month, year);
   c->explicit_date = year.has_value();
+  return true;
+}
+
+// 05/14/2010 (slash_date_order mdy) or 14/05/2010 (dmy), with a four-digit
+// year; a number above 12 is the day whatever the order. When both
+// readings are dates and differ ("06/05/2010" in a language whose outlets
+// write both orders), only the year is certain.
+bool SentenceMatcher::TrySlashDate(size_t i, Cand* c) {
+  if (set_.slash_date_order.empty()) return false;
+  if (!(IsPunct(i + 1, "/") && Adjacent(i) && IsNum(i + 2) && Adjacent(i + 1) && toks_[i + 2].digits <= 2 &&
+        IsPunct(i + 3, "/") && Adjacent(i + 2) && IsNum(i + 4) && Adjacent(i + 3) && toks_[i + 4].digits == 4)) {
+    return false;
+  }
+  const int first = static_cast<int>(toks_[i].num), second = static_cast<int>(toks_[i + 2].num);
+  if (first < 1 || second < 1 || first > 31 || second > 31 || (first > 12 && second > 12)) return false;
+  // The language's order, unless only the other one is a date ("14/05/2010").
+  bool month_first = set_.slash_date_order == "mdy";
+  if ((month_first ? first : second) > 12) month_first = !month_first;
+  const int month = month_first ? first : second, day = month_first ? second : first;
+  const long long year = toks_[i + 4].num;
+  c->tb = i;
+  c->te = i + 5;
+  c->explicit_date = true;
+  if (first != second && first <= 12 && second <= 12 && set_.slash_date_ambiguous) {
+    c->t = timex::YearTimex(year);
+  } else {
+    c->t = DayValue(day, month, year);
+  }
   return true;
 }
 
@@ -1085,7 +1125,7 @@ bool SentenceMatcher::TrySet(size_t i, Cand* c) {
 bool SentenceMatcher::TryDayOffset(size_t i, Cand* c) {
   const Entry* d = Has(i, Kind::kDayOffset);
   if (!d) return false;
-  std::optional<absl::CivilDay> a = ctx_.dct ? ctx_.dct : Anchor();
+  std::optional<absl::CivilDay> a = ctx_.dct ? ctx_.dct : DayAnchor();
   int o = static_cast<int>(d->num);
   size_t end = i + 1;
   const Entry* part = Has(end, Kind::kPartOfDay);
@@ -1387,6 +1427,8 @@ std::vector<Cand> SentenceMatcher::Run() {
     if (c.t.type == "DATE" && c.t.first_day && !c.t.relative && c.t.value.find("REF") == std::string::npos &&
         depth_[c.tb] == 0 && (c.explicit_date || ctx_.narrative)) {
       ctx_.ref = c.t.first_day;
+      ctx_.ref_gran = c.t.granularity == "day" || c.t.granularity == "time" ? 3
+                      : c.t.granularity == "month" || c.t.granularity == "week" ? 2 : 1;
     }
     i = c.te;
     out.push_back(std::move(c));
@@ -1483,6 +1525,8 @@ absl::StatusOr<std::unique_ptr<TimexTagger>> TimexTagger::Create(const Lexicon& 
   s.year_needs_punct = settings.Get("year_needs_punct", "false") == "true";
   s.year_blocked_by_cap = settings.Get("year_blocked_by_capitalized_word", "true") == "true";
   s.numeric_date_needs_year = settings.Get("numeric_date_needs_year", "false") == "true";
+  s.slash_date_order = settings.Get("slash_date_order", "");
+  s.slash_date_ambiguous = settings.Get("slash_date_ambiguous", "false") == "true";
   for (absl::string_view cue : absl::StrSplit(settings.Get("clock_cues", ""), ',', absl::SkipEmpty())) {
     s.clock_cues.insert(std::string(absl::StripAsciiWhitespace(cue)));
   }

@@ -65,6 +65,9 @@ TEST_CASE("PlaceMatcher finds places with their roles", "[extract][places]") {
       {"de", "Putin und Kim wollen sich nach Angaben der Präsidialverwaltung in Moskau noch im April in Russland treffen.",
        "Moskau>Moscow:speaker | Russland>Russia:event"},
       {"de", "Wie der Kreml am Montag in Moskau mitteilte, laufen die Vorbereitungen.", "Moskau>Moscow:speaker"},
+      // The place right before the closing verb is the verb's, however near a cue.
+      {"de", "Putin und Kim wollen sich nach Angaben des Kremls noch im April in Russland treffen.",
+       "Russland>Russia:event"},
       {"de", "Die Agentur meldete aus Pjöngjang einen neuen Test.", "Pjöngjang>Pyongyang:speaker"},
       {"de", "Der Sprecher sagte, das Treffen solle in Wladiwostok stattfinden.", "Wladiwostok>Vladivostok:event"},
       // German: nationality adjectives and inflection.

@@ -212,6 +212,24 @@ TEST_CASE("Without a publication date values stay relative", "[extract][timex]")
       {"de", "", "Gestern kam die Nachricht.", {"Gestern=PAST_REF(rel)"}},
       {"de", "", "Im Juni 2018 trafen sie sich.", {"Juni 2018=2018-06[2018-06-01..2018-06-30]"}},
       {"en", "", "The meeting is on April 23.", {"April 23=XXXX-04-23(rel)"}},
+      // A year gives no day to count a weekday or "yesterday" from.
+      {"en", "", "Figures were revised in 2010. Three people were killed Wednesday.",
+       {"2010=2010", "Wednesday=XXXX-WXX-3(rel)"}},
+      {"de", "", "Die Zahlen für 2010 wurden korrigiert. Gestern kam die Nachricht.",
+       {"2010=2010", "Gestern=PAST_REF(rel)"}},
+      // A dateline date does.
+      {"en", "", "First Posted 23:37:00 05/05/2010\nThree people were killed Wednesday.",
+       {"05/05/2010=2010-05-05", "Wednesday=2010-05-05"}},
+  });
+}
+
+TEST_CASE("Slash dates follow the language's order; an ambiguous one keeps the year", "[extract][timex]") {
+  RunTable({
+      {"en", "2010-05-20", "The bank was attacked on 05/14/2010.", {"05/14/2010=2010-05-14"}},
+      {"en", "2010-05-20", "The bank was attacked on 14/05/2010.", {"14/05/2010=2010-05-14"}},
+      {"en", "2010-05-20", "The bank was attacked on 06/05/2010.", {"06/05/2010=2010[2010-01-01..2010-12-31]"}},
+      {"de", "2010-05-20", "Die Bank wurde am 06/05/2010 angegriffen.", {"06/05/2010=2010-05-06"}},
+      {"en", "2010-05-20", "The score was 3/4 at the break.", {}},
   });
 }
 
