@@ -56,6 +56,7 @@ class Comparer {
     ComparePerEvent();
     SourceUpdates();
     OnlyIn();
+    OnlyInParts();
     Sort();
     return std::move(out_);
   }
@@ -399,6 +400,60 @@ class Comparer {
         out_.findings.push_back(std::move(f));
       }
     }
+  }
+
+  // Members of a series that a linked statement names and no other source
+  // does ("doch Trump ist zu einem dritten Treffen bereit" next to a story
+  // of the first and second meetings): the statement shares something with
+  // its partners; this part is still one source's. (Event classes are not
+  // judged so: a source that says "killing" where the other says "dead"
+  // reports the same deaths.)
+  void OnlyInParts() {
+    if (docs_.size() < 2) return;
+    std::vector<std::set<std::string>> members(docs_.size());
+    for (size_t d = 0; d < docs_.size(); ++d) {
+      for (const Statement& st : docs_[d].ext.statements) {
+        if (InFurniture(docs_[d], st.span)) continue;
+        for (const Quantity& q : st.quantities) {
+          if (q.ordinal) members[d].insert(absl::StrCat(q.counts, "#", q.value));
+        }
+      }
+    }
+    for (size_t d = 0; d < docs_.size(); ++d) {
+      std::set<std::string> done;
+      for (const Statement& st : docs_[d].ext.statements) {
+        if (!linked_.count({static_cast<int>(d), st.sentence}) || InFurniture(docs_[d], st.span)) continue;
+        Side s = MakeSide(static_cast<int>(d), &st);
+        for (const Quantity& q : st.quantities) {
+          if (!q.ordinal) continue;
+          const std::string key = absl::StrCat(q.counts, "#", q.value);
+          bool elsewhere = false;
+          for (size_t o = 0; o < docs_.size(); ++o) elsewhere = elsewhere || (o != d && members[o].count(key) > 0);
+          if (elsewhere || !done.insert(key).second) continue;
+          Span named = q.span;
+          if (q.counts_span && q.counts_span->end > named.end) named.end = q.counts_span->end;
+          AddOnlyInPart(s, "quantity", q.span, key,
+                        absl::StrCat("only ", DocLabel(s), " names \"", SpanText(s, named), "\"; no other source does"));
+        }
+      }
+    }
+  }
+
+  void AddOnlyInPart(const Side& s, const std::string& slot, const Span& span, const std::string& normalized,
+                     std::string reason) {
+    Finding f;
+    f.kind = FindingKind::kOnlyIn;
+    f.slot = slot;
+    FindingValue v;
+    v.doc = s.doc;
+    v.sentence = s.statement->sentence;
+    v.span = span;
+    v.written = SpanText(s, span);
+    v.normalized = normalized;
+    f.values.push_back(std::move(v));
+    f.evidence.push_back(Evidence{s.doc, s.statement->span});
+    f.reason = std::move(reason);
+    out_.findings.push_back(std::move(f));
   }
 
   static int SlotRank(const std::string& slot) {
