@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <functional>
 #include <map>
+#include <memory>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -205,10 +206,29 @@ Alignment SelectLinks(const PreparedCluster& cluster, const std::vector<std::vec
 
 }  // namespace align_internal
 
+std::shared_ptr<const AlignLanguage> CompileAlignLanguage(const Lexicon& lexicon) {
+  return std::make_shared<const AlignLanguage>(lexicon);
+}
+
 Alignment AlignStatements(absl::Span<const AnalyzedDocument> docs, absl::Span<const Lexicon* const> lexicons,
                           const AlignOptions& options) {
+  std::map<const Lexicon*, std::shared_ptr<const AlignLanguage>> compiled;
+  std::vector<const AlignLanguage*> languages;
+  for (const Lexicon* lexicon : lexicons) {
+    auto& language = compiled[lexicon];
+    if (language == nullptr) language = CompileAlignLanguage(*lexicon);
+    languages.push_back(language.get());
+  }
+  return AlignStatements(docs, languages, options);
+}
+
+Alignment AlignStatements(absl::Span<const AnalyzedDocument> docs, absl::Span<const AlignLanguage* const> languages,
+                          const AlignOptions& options) {
   using align_internal::Candidate;
-  const align_internal::PreparedCluster cluster = align_internal::PrepareCluster(docs, lexicons, options);
+  std::vector<const align_internal::LanguageTerms*> terms;
+  terms.reserve(languages.size());
+  for (const AlignLanguage* language : languages) terms.push_back(&language->terms);
+  const align_internal::PreparedCluster cluster = align_internal::PrepareCluster(docs, terms, options);
   const size_t n = cluster.sentences.size();
 
   // Inverted index: term -> statements containing it.

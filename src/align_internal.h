@@ -45,8 +45,9 @@ struct PreparedCluster {
   std::vector<std::vector<int>> neighbors;
 };
 
-PreparedCluster PrepareCluster(absl::Span<const AnalyzedDocument> docs, absl::Span<const Lexicon* const> lexicons,
-                               const AlignOptions& options);
+// languages[i] is the compiled language of docs[i].
+PreparedCluster PrepareCluster(absl::Span<const AnalyzedDocument> docs,
+                               absl::Span<const LanguageTerms* const> languages, const AlignOptions& options);
 
 // Dot product of two sorted sparse vectors.
 double Dot(const TermVector& a, const TermVector& b);
@@ -68,5 +69,14 @@ Alignment SelectLinks(const PreparedCluster& cluster, const std::vector<std::vec
                       const AlignOptions& options);
 
 }  // namespace claimdiff::align_internal
+
+namespace claimdiff {
+
+struct AlignLanguage {
+  explicit AlignLanguage(const Lexicon& lexicon) : terms(lexicon) {}
+  align_internal::LanguageTerms terms;
+};
+
+}  // namespace claimdiff
 
 #endif  // CLAIMDIFF_SRC_ALIGN_INTERNAL_H_

@@ -264,16 +264,16 @@ bool SameContext(const PreparedCluster& cluster, int doc_a, int doc_b, const Ali
   return shared >= options.context_min_shared;
 }
 
-PreparedCluster PrepareCluster(absl::Span<const AnalyzedDocument> docs, absl::Span<const Lexicon* const> lexicons,
-                               const AlignOptions& options) {
+PreparedCluster PrepareCluster(absl::Span<const AnalyzedDocument> docs,
+                               absl::Span<const LanguageTerms* const> languages, const AlignOptions& options) {
   PreparedCluster out;
   out.num_docs = static_cast<int>(docs.size());
 
-  // One compiled language per lexicon (a stemmer each: not thread-safe, so
-  // never shared beyond this call).
-  std::map<const Lexicon*, std::unique_ptr<LanguageTerms>> languages;
-  for (const Lexicon* lexicon : lexicons) {
-    if (!languages.count(lexicon)) languages.emplace(lexicon, std::make_unique<LanguageTerms>(*lexicon));
+  // A stemmer per language for this call (Snowball stemmers are not
+  // thread-safe; the compiled languages are shared).
+  std::map<const LanguageTerms*, std::unique_ptr<WordStemmer>> stemmers;
+  for (const LanguageTerms* terms : languages) {
+    if (!stemmers.count(terms)) stemmers.emplace(terms, std::make_unique<WordStemmer>(terms->stemmer_algorithm()));
   }
 
   // Words of every alignable sentence, and the vocabulary of the cluster per
@@ -283,11 +283,11 @@ PreparedCluster PrepareCluster(absl::Span<const AnalyzedDocument> docs, absl::Sp
     std::vector<Word> words;
   };
   std::vector<Pending> pending;
-  std::map<const Lexicon*, absl::flat_hash_set<std::string>> vocabulary;
+  std::map<const LanguageTerms*, absl::flat_hash_set<std::string>> vocabulary;
   for (size_t d = 0; d < docs.size(); ++d) {
     const AnalyzedDocument& doc = docs[d];
-    const LanguageTerms& terms = *languages[lexicons[d]];
-    auto& vocab = vocabulary[lexicons[d]];
+    const LanguageTerms& terms = *languages[d];
+    auto& vocab = vocabulary[languages[d]];
     for (size_t s = 0; s < doc.seg.sentences.size(); ++s) {
       const Span& span = doc.seg.sentences[s].span;
       if (span.empty() || span.end > doc.doc.text.size()) continue;
@@ -306,8 +306,9 @@ PreparedCluster PrepareCluster(absl::Span<const AnalyzedDocument> docs, absl::Sp
   std::vector<std::vector<std::pair<int, double>>> raw;  // (term, kind weight), with repeats.
   for (const Pending& p : pending) {
     const AnalyzedDocument& doc = docs[static_cast<size_t>(p.doc)];
-    const LanguageTerms& terms = *languages[lexicons[static_cast<size_t>(p.doc)]];
-    const auto& vocab = vocabulary[lexicons[static_cast<size_t>(p.doc)]];
+    const LanguageTerms& terms = *languages[static_cast<size_t>(p.doc)];
+    WordStemmer& stemmer = *stemmers[&terms];
+    const auto& vocab = vocabulary[&terms];
     const std::string lang_prefix = absl::StrCat(doc.doc.lang, ":");
     std::vector<std::pair<int, double>> occurrences;
     auto add = [&](TermOccurrence t, double background_factor) {
@@ -328,7 +329,7 @@ PreparedCluster PrepareCluster(absl::Span<const AnalyzedDocument> docs, absl::Sp
         continue;
       }
       if (terms.IsStopword(w.folded)) continue;
-      const std::string stem = terms.Stem(w.folded);
+      const std::string stem = stemmer.Stem(w.folded);
       if (stem.empty()) continue;
       const double bg = BackgroundFactor(terms, stem);
       add({absl::StrCat("s:", stem), TermKind::kStem, w.folded}, bg);
@@ -338,7 +339,7 @@ PreparedCluster PrepareCluster(absl::Span<const AnalyzedDocument> docs, absl::Sp
       const std::vector<std::string> parts = terms.SplitCompound(w.folded, vocab);
       for (const std::string& part : parts) {
         if (terms.IsStopword(part)) continue;
-        const std::string part_stem = terms.Stem(part);
+        const std::string part_stem = stemmer.Stem(part);
         if (part_stem == stem) continue;
         add({absl::StrCat("s:", part_stem), TermKind::kCompoundPart, part}, BackgroundFactor(terms, part_stem));
         if (const std::vector<int>* groups = terms.SynonymGroups(part_stem)) {

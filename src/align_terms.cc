@@ -129,10 +129,26 @@ std::vector<std::string> Trigrams(absl::string_view folded) {
   return out;
 }
 
+WordStemmer::WordStemmer(const std::string& algorithm) {
+  if (!algorithm.empty()) stemmer_ = sb_stemmer_new(algorithm.c_str(), "UTF_8");
+}
+
+WordStemmer::~WordStemmer() {
+  if (stemmer_ != nullptr) sb_stemmer_delete(stemmer_);
+}
+
+std::string WordStemmer::Stem(absl::string_view folded) {
+  if (stemmer_ == nullptr) return std::string(folded);
+  const sb_symbol* out =
+      sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(folded.data()), static_cast<int>(folded.size()));
+  if (out == nullptr) return std::string(folded);
+  return std::string(reinterpret_cast<const char*>(out), static_cast<size_t>(sb_stemmer_length(stemmer_)));
+}
+
 LanguageTerms::LanguageTerms(const Lexicon& lexicon) {
   const LexiconTable& settings = lexicon.Table("align_settings");
-  const std::string algorithm = settings.Get("stemmer");
-  if (!algorithm.empty()) stemmer_ = sb_stemmer_new(algorithm.c_str(), "UTF_8");
+  stemmer_algorithm_ = settings.Get("stemmer");
+  WordStemmer stemmer(stemmer_algorithm_);
   size_t value = 0;
   if (absl::SimpleAtoi(settings.Get("compound_min_length", "0"), &value)) compound_min_length_ = value;
   if (absl::SimpleAtoi(settings.Get("compound_min_part", "3"), &value)) compound_min_part_ = value;
@@ -148,7 +164,7 @@ LanguageTerms::LanguageTerms(const Lexicon& lexicon) {
   for (const LexiconRow& row : lexicon.Table("synonyms").rows) {
     for (const std::string& field : row.fields) {
       if (field.empty()) continue;
-      std::vector<int>& groups = synonyms_[Stem(fold(field))];
+      std::vector<int>& groups = synonyms_[stemmer.Stem(fold(field))];
       if (groups.empty() || groups.back() != group) groups.push_back(group);
     }
     ++group;
@@ -160,24 +176,12 @@ LanguageTerms::LanguageTerms(const Lexicon& lexicon) {
       background_documents_ = df;
     } else {
       // The table holds words; weights are looked up by stem.
-      double& slot = background_[Stem(fold(row.fields[0]))];
+      double& slot = background_[stemmer.Stem(fold(row.fields[0]))];
       slot = std::max(slot, df);
     }
   }
   for (const LexiconRow& row : lexicon.Table("compound_parts").rows) compound_parts_.insert(fold(row.fields[0]));
   for (const LexiconRow& row : lexicon.Table("compound_linkers").rows) linkers_.push_back(fold(row.fields[0]));
-}
-
-LanguageTerms::~LanguageTerms() {
-  if (stemmer_ != nullptr) sb_stemmer_delete(stemmer_);
-}
-
-std::string LanguageTerms::Stem(absl::string_view folded) const {
-  if (stemmer_ == nullptr) return std::string(folded);
-  const sb_symbol* out =
-      sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(folded.data()), static_cast<int>(folded.size()));
-  if (out == nullptr) return std::string(folded);
-  return std::string(reinterpret_cast<const char*>(out), static_cast<size_t>(sb_stemmer_length(stemmer_)));
 }
 
 double LanguageTerms::BackgroundShare(absl::string_view stem) const {

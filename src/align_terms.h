@@ -67,17 +67,31 @@ struct Word {
 // words ("Jong-un" -> "jong", "un"), except '.' and ',' between digits.
 std::vector<Word> SplitWords(absl::string_view text);
 
-// The align-stage knowledge of one language, compiled from its lexicon.
-// Immutable after construction except for the stemmer, which is not
-// thread-safe: one LanguageTerms per AlignStatements() call.
+// A Snowball stemmer. Not thread-safe (Snowball keeps its state in the
+// stemmer): one per thread, or per AlignStatements() call.
+class WordStemmer {
+ public:
+  explicit WordStemmer(const std::string& algorithm);  // "" or unknown = identity.
+  ~WordStemmer();
+  WordStemmer(const WordStemmer&) = delete;
+  WordStemmer& operator=(const WordStemmer&) = delete;
+  std::string Stem(absl::string_view folded);
+
+ private:
+  struct sb_stemmer* stemmer_ = nullptr;
+};
+
+// The align-stage knowledge of one language, compiled from its lexicon
+// once (tens of thousands of table rows, folded and stemmed): immutable,
+// so one LanguageTerms serves every call and thread. Stemming sentence
+// words needs a WordStemmer of stemmer_algorithm().
 class LanguageTerms {
  public:
   explicit LanguageTerms(const Lexicon& lexicon);
-  ~LanguageTerms();
   LanguageTerms(const LanguageTerms&) = delete;
   LanguageTerms& operator=(const LanguageTerms&) = delete;
 
-  std::string Stem(absl::string_view folded) const;
+  const std::string& stemmer_algorithm() const { return stemmer_algorithm_; }
   bool IsStopword(absl::string_view folded) const { return stopwords_.contains(folded); }
   // Background document frequency of a stem in [0, 1]; 0 when unknown.
   double BackgroundShare(absl::string_view stem) const;
@@ -100,7 +114,7 @@ class LanguageTerms {
   void SplitInto(absl::string_view folded, const absl::flat_hash_set<std::string>& vocabulary, int depth,
                  std::vector<std::string>* out) const;
 
-  struct sb_stemmer* stemmer_ = nullptr;
+  std::string stemmer_algorithm_;
   absl::flat_hash_set<std::string> stopwords_;
   absl::flat_hash_map<std::string, std::vector<int>> synonyms_;  // stem -> groups
   absl::flat_hash_map<std::string, double> background_;           // stem -> document frequency

@@ -13,6 +13,7 @@ struct Pipeline::Cache {
   std::mutex mu;
   std::map<std::string, std::unique_ptr<Segmenter>> segmenters;
   std::map<std::string, std::unique_ptr<Extractor>> extractors;
+  std::map<std::string, std::shared_ptr<const AlignLanguage>> align_languages;
 };
 
 Pipeline::Pipeline(PipelineOptions options)
@@ -76,12 +77,15 @@ absl::StatusOr<std::vector<AnalyzedDocument>> Pipeline::AnalyzeAll(std::vector<D
 }
 
 absl::StatusOr<Alignment> Pipeline::Align(absl::Span<const AnalyzedDocument> docs) const {
-  std::vector<const Lexicon*> lexicons;
+  std::vector<const AlignLanguage*> languages;
   for (const AnalyzedDocument& d : docs) {
     CLAIMDIFF_ASSIGN_OR_RETURN(const Lexicon* lexicon, lexicons_->Get(d.doc.lang));
-    lexicons.push_back(lexicon);
+    std::lock_guard<std::mutex> lock(cache_->mu);
+    auto& language = cache_->align_languages[d.doc.lang];
+    if (language == nullptr) language = CompileAlignLanguage(*lexicon);
+    languages.push_back(language.get());
   }
-  return AlignStatements(docs, lexicons, options_.align);
+  return AlignStatements(docs, languages, options_.align);
 }
 
 absl::StatusOr<Comparison> Pipeline::Compare(absl::Span<const AnalyzedDocument> docs,

@@ -18,6 +18,7 @@
 #ifndef CLAIMDIFF_INCLUDE_CLAIMDIFF_ALIGN_H_
 #define CLAIMDIFF_INCLUDE_CLAIMDIFF_ALIGN_H_
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -103,8 +104,21 @@ struct AlignOptions {
 // compound_linkers and align_settings tables). Cannot fail; documents
 // without sentences simply get no links.
 // REQUIRES: lexicons.size() == docs.size(), no null lexicon.
+// Compiles the tables on every call: for many clusters, compile each
+// language once (CompileAlignLanguage) and use the overload below.
 Alignment AlignStatements(absl::Span<const AnalyzedDocument> docs,
                           absl::Span<const Lexicon* const> lexicons, const AlignOptions& options);
+
+// The align-stage knowledge of one language compiled from its lexicon
+// (the tables above, folded and stemmed). Immutable: one serves every
+// call and thread.
+struct AlignLanguage;
+std::shared_ptr<const AlignLanguage> CompileAlignLanguage(const Lexicon& lexicon);
+
+// As above, with languages[i] the compiled language of docs[i].
+// REQUIRES: languages.size() == docs.size(), no null language.
+Alignment AlignStatements(absl::Span<const AnalyzedDocument> docs,
+                          absl::Span<const AlignLanguage* const> languages, const AlignOptions& options);
 
 }  // namespace claimdiff
 

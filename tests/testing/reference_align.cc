@@ -1,5 +1,6 @@
 #include "testing/reference_align.h"
 
+#include <memory>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -9,7 +10,13 @@ namespace claimdiff::testing {
 
 Alignment ReferenceAlign(absl::Span<const AnalyzedDocument> docs, absl::Span<const Lexicon* const> lexicons,
                          const AlignOptions& options) {
-  const align_internal::PreparedCluster cluster = align_internal::PrepareCluster(docs, lexicons, options);
+  std::vector<std::unique_ptr<align_internal::LanguageTerms>> compiled;
+  std::vector<const align_internal::LanguageTerms*> languages;
+  for (const Lexicon* lexicon : lexicons) {
+    compiled.push_back(std::make_unique<align_internal::LanguageTerms>(*lexicon));
+    languages.push_back(compiled.back().get());
+  }
+  const align_internal::PreparedCluster cluster = align_internal::PrepareCluster(docs, languages, options);
   const size_t n = cluster.sentences.size();
   std::vector<std::vector<align_internal::Candidate>> candidates(n);
   for (size_t x = 0; x < n; ++x) {
