@@ -125,7 +125,7 @@ Alignment SelectLinks(const PreparedCluster& cluster, const std::vector<std::vec
   std::vector<Candidate> list;
   std::map<int, int> taken_per_doc;
   std::map<int, bool> context_of_doc;
-  const std::vector<double> hubness = Hubness(candidates, options.hub_neighbors);
+  const std::vector<double> hubness = Hubness(candidates, options.hub_weight > 0 ? options.hub_neighbors : 0);
   // A statement ranks its candidates by score less the partner's hubness
   // (as CSLS does for word translation): a short, generic statement ("Es
   // wird das erste Treffen zwischen Putin und Kim sein.") is near to every
