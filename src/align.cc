@@ -52,18 +52,7 @@ std::string ConflictReason(const PreparedSentence& a, const PreparedSentence& b,
 // by the size of their contribution, grouped by the label of their kind.
 std::vector<std::string> Reasons(const PreparedCluster& cluster, const TermVector& a, const TermVector& b) {
   std::vector<std::pair<double, int>> shared;
-  size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i].first < b[j].first) {
-      ++i;
-    } else if (b[j].first < a[i].first) {
-      ++j;
-    } else {
-      shared.emplace_back(-a[i].second * b[j].second, a[i].first);
-      ++i;
-      ++j;
-    }
-  }
+  ForEachShared(a, b, [&shared](int term, double wa, double wb) { shared.emplace_back(-wa * wb, term); });
   std::sort(shared.begin(), shared.end());
   std::map<std::string, std::vector<std::string>> by_label;
   std::vector<std::string> label_order;
@@ -83,19 +72,11 @@ std::vector<std::string> Reasons(const PreparedCluster& cluster, const TermVecto
 
 // True when everything a and b share is time terms.
 bool SharesOnlyTime(const PreparedCluster& cluster, const TermVector& a, const TermVector& b) {
-  size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i].first < b[j].first) {
-      ++i;
-    } else if (b[j].first < a[i].first) {
-      ++j;
-    } else {
-      if (cluster.term_kind[static_cast<size_t>(a[i].first)] != TermKind::kTime) return false;
-      ++i;
-      ++j;
-    }
-  }
-  return true;
+  bool only_time = true;
+  ForEachShared(a, b, [&](int term, double, double) {
+    only_time = only_time && cluster.term_kind[static_cast<size_t>(term)] == TermKind::kTime;
+  });
+  return only_time;
 }
 
 // Hubness of each statement: the mean of its `k` best candidate scores

@@ -7,6 +7,7 @@
 #ifndef CLAIMDIFF_SRC_ALIGN_INTERNAL_H_
 #define CLAIMDIFF_SRC_ALIGN_INTERNAL_H_
 
+#include <cstddef>
 #include <string>
 #include <utility>
 #include <vector>
@@ -48,6 +49,24 @@ struct PreparedCluster {
 // languages[i] is the compiled language of docs[i].
 PreparedCluster PrepareCluster(absl::Span<const AnalyzedDocument> docs,
                                absl::Span<const LanguageTerms* const> languages, const AlignOptions& options);
+
+// Calls f(term, weight in a, weight in b) for each term of both sorted
+// vectors, in term order.
+template <typename F>
+void ForEachShared(const TermVector& a, const TermVector& b, F&& f) {
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].first < b[j].first) {
+      ++i;
+    } else if (b[j].first < a[i].first) {
+      ++j;
+    } else {
+      f(a[i].first, a[i].second, b[j].second);
+      ++i;
+      ++j;
+    }
+  }
+}
 
 // Dot product of two sorted sparse vectors.
 double Dot(const TermVector& a, const TermVector& b);

@@ -15,6 +15,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/civil_time.h"
 #include "align_internal.h"
+#include "core_stemmer.h"
 
 namespace claimdiff::align_internal {
 
@@ -225,18 +226,7 @@ std::vector<std::vector<int>> DocumentNeighbors(const std::vector<std::vector<st
 
 double Dot(const TermVector& a, const TermVector& b) {
   double sum = 0;
-  size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i].first < b[j].first) {
-      ++i;
-    } else if (b[j].first < a[i].first) {
-      ++j;
-    } else {
-      sum += a[i].second * b[j].second;
-      ++i;
-      ++j;
-    }
-  }
+  ForEachShared(a, b, [&sum](int, double wa, double wb) { sum += wa * wb; });
   return sum;
 }
 
@@ -271,9 +261,9 @@ PreparedCluster PrepareCluster(absl::Span<const AnalyzedDocument> docs,
 
   // A stemmer per language for this call (Snowball stemmers are not
   // thread-safe; the compiled languages are shared).
-  std::map<const LanguageTerms*, std::unique_ptr<WordStemmer>> stemmers;
+  std::map<const LanguageTerms*, std::unique_ptr<SnowballStemmer>> stemmers;
   for (const LanguageTerms* terms : languages) {
-    if (!stemmers.count(terms)) stemmers.emplace(terms, std::make_unique<WordStemmer>(terms->stemmer_algorithm()));
+    if (!stemmers.count(terms)) stemmers.emplace(terms, std::make_unique<SnowballStemmer>(terms->stemmer_algorithm()));
   }
 
   // Words of every alignable sentence, and the vocabulary of the cluster per
@@ -307,7 +297,7 @@ PreparedCluster PrepareCluster(absl::Span<const AnalyzedDocument> docs,
   for (const Pending& p : pending) {
     const AnalyzedDocument& doc = docs[static_cast<size_t>(p.doc)];
     const LanguageTerms& terms = *languages[static_cast<size_t>(p.doc)];
-    WordStemmer& stemmer = *stemmers[&terms];
+    const SnowballStemmer& stemmer = *stemmers[&terms];
     const auto& vocab = vocabulary[&terms];
     const std::string lang_prefix = absl::StrCat(doc.doc.lang, ":");
     std::vector<std::pair<int, double>> occurrences;

@@ -6,7 +6,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "libstemmer.h"
+#include "core_stemmer.h"
 #include "unicode/uchar.h"
 #include "unicode/utf8.h"
 
@@ -129,26 +129,10 @@ std::vector<std::string> Trigrams(absl::string_view folded) {
   return out;
 }
 
-WordStemmer::WordStemmer(const std::string& algorithm) {
-  if (!algorithm.empty()) stemmer_ = sb_stemmer_new(algorithm.c_str(), "UTF_8");
-}
-
-WordStemmer::~WordStemmer() {
-  if (stemmer_ != nullptr) sb_stemmer_delete(stemmer_);
-}
-
-std::string WordStemmer::Stem(absl::string_view folded) {
-  if (stemmer_ == nullptr) return std::string(folded);
-  const sb_symbol* out =
-      sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(folded.data()), static_cast<int>(folded.size()));
-  if (out == nullptr) return std::string(folded);
-  return std::string(reinterpret_cast<const char*>(out), static_cast<size_t>(sb_stemmer_length(stemmer_)));
-}
-
 LanguageTerms::LanguageTerms(const Lexicon& lexicon) {
   const LexiconTable& settings = lexicon.Table("align_settings");
   stemmer_algorithm_ = settings.Get("stemmer");
-  WordStemmer stemmer(stemmer_algorithm_);
+  SnowballStemmer stemmer(stemmer_algorithm_);
   size_t value = 0;
   if (absl::SimpleAtoi(settings.Get("compound_min_length", "0"), &value)) compound_min_length_ = value;
   if (absl::SimpleAtoi(settings.Get("compound_min_part", "3"), &value)) compound_min_part_ = value;

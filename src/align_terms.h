@@ -25,8 +25,6 @@
 #include "absl/strings/string_view.h"
 #include "claimdiff/lexicon.h"
 
-struct sb_stemmer;
-
 namespace claimdiff::align_internal {
 
 enum class TermKind : uint8_t {
@@ -67,24 +65,10 @@ struct Word {
 // words ("Jong-un" -> "jong", "un"), except '.' and ',' between digits.
 std::vector<Word> SplitWords(absl::string_view text);
 
-// A Snowball stemmer. Not thread-safe (Snowball keeps its state in the
-// stemmer): one per thread, or per AlignStatements() call.
-class WordStemmer {
- public:
-  explicit WordStemmer(const std::string& algorithm);  // "" or unknown = identity.
-  ~WordStemmer();
-  WordStemmer(const WordStemmer&) = delete;
-  WordStemmer& operator=(const WordStemmer&) = delete;
-  std::string Stem(absl::string_view folded);
-
- private:
-  struct sb_stemmer* stemmer_ = nullptr;
-};
-
 // The align-stage knowledge of one language, compiled from its lexicon
 // once (tens of thousands of table rows, folded and stemmed): immutable,
 // so one LanguageTerms serves every call and thread. Stemming sentence
-// words needs a WordStemmer of stemmer_algorithm().
+// words needs a SnowballStemmer of stemmer_algorithm().
 class LanguageTerms {
  public:
   explicit LanguageTerms(const Lexicon& lexicon);

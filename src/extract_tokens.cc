@@ -8,7 +8,6 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
-#include "libstemmer.h"
 #include "unicode/uchar.h"
 #include "unicode/utf8.h"
 
@@ -171,22 +170,6 @@ std::vector<std::string> PhraseTokens(absl::string_view phrase) {
     for (Token& t : Tokenize(part, Span{0, part.size()})) out.push_back(std::move(t.folded));
   }
   return out;
-}
-
-Stemmer::Stemmer(const std::string& algorithm) {
-  if (!algorithm.empty()) stemmer_ = sb_stemmer_new(algorithm.c_str(), "UTF_8");
-}
-
-Stemmer::~Stemmer() {
-  if (stemmer_ != nullptr) sb_stemmer_delete(stemmer_);
-}
-
-std::string Stemmer::Stem(absl::string_view folded) const {
-  if (stemmer_ == nullptr) return std::string(folded);
-  const sb_symbol* out =
-      sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(folded.data()), static_cast<int>(folded.size()));
-  if (out == nullptr) return std::string(folded);
-  return std::string(reinterpret_cast<const char*>(out), static_cast<size_t>(sb_stemmer_length(stemmer_)));
 }
 
 // Stems remembered per Stemmer (a bound on memory in long batch runs).

@@ -23,6 +23,7 @@
 #include "absl/strings/string_view.h"
 #include "claimdiff/ingest.h"
 #include "claimdiff/lexicon.h"
+#include "core_stemmer.h"
 
 struct sb_stemmer;
 
@@ -87,20 +88,20 @@ void Tokenize(absl::string_view text, Span span, std::vector<Token>* out);
 // {"bestätigt", "ist", "das", "aber", "nicht"}).
 std::vector<std::string> PhraseTokens(absl::string_view phrase);
 
-// A Snowball stemmer. Not thread-safe: make one per Extract() call.
+// A Snowball stemmer that remembers the stems of the words it has seen.
+// Not thread-safe: make one per Extract() call.
 class Stemmer {
  public:
-  explicit Stemmer(const std::string& algorithm);  // "" or unknown = identity.
-  ~Stemmer();
+  explicit Stemmer(const std::string& algorithm) : snowball_(algorithm) {}  // "" or unknown = identity.
   Stemmer(const Stemmer&) = delete;
   Stemmer& operator=(const Stemmer&) = delete;
-  std::string Stem(absl::string_view folded) const;
+  std::string Stem(absl::string_view folded) const { return snowball_.Stem(folded); }
   // Fills Token::stem of every word token (remembering the stems of the
   // words seen: a document repeats its words).
   void StemAll(std::vector<Token>* tokens) const;
 
  private:
-  struct sb_stemmer* stemmer_ = nullptr;
+  SnowballStemmer snowball_;
   struct Stemmed {
     std::string stem;
     uint64_t print = 0;  // WordPrint(stem).
