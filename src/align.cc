@@ -185,6 +185,41 @@ Alignment SelectLinks(const PreparedCluster& cluster, const std::vector<std::vec
   return out;
 }
 
+std::vector<UnmatchedWords> FindUnmatchedWords(const PreparedCluster& cluster) {
+  // The document of each term, or kManyDocs once a second one uses it.
+  constexpr int kNoDoc = -1, kManyDocs = -2;
+  std::vector<int> term_doc(cluster.term_display.size(), kNoDoc);
+  for (const PreparedSentence& s : cluster.sentences) {
+    for (const WordTerms& word : s.words) {
+      for (int term : word.terms) {
+        int& d = term_doc[static_cast<size_t>(term)];
+        if (d == kNoDoc) {
+          d = s.doc;
+        } else if (d != s.doc) {
+          d = kManyDocs;
+        }
+      }
+    }
+  }
+  std::vector<UnmatchedWords> out;
+  for (const PreparedSentence& s : cluster.sentences) {
+    UnmatchedWords u;
+    u.doc = s.doc;
+    u.sentence = s.sentence;
+    for (const WordTerms& word : s.words) {
+      if (!word.detail) continue;
+      ++u.content_words;
+      bool matched = false;
+      for (int term : word.terms) matched = matched || term_doc[static_cast<size_t>(term)] == kManyDocs;
+      if (!matched && std::find(u.words.begin(), u.words.end(), word.written) == u.words.end()) {
+        u.words.push_back(word.written);
+      }
+    }
+    if (!u.words.empty()) out.push_back(std::move(u));
+  }
+  return out;
+}
+
 }  // namespace align_internal
 
 std::shared_ptr<const AlignLanguage> CompileAlignLanguage(const Lexicon& lexicon) {
@@ -273,7 +308,9 @@ Alignment AlignStatements(absl::Span<const AnalyzedDocument> docs, absl::Span<co
       if (c.score > 0) candidates[x].push_back(c);
     }
   }
-  return align_internal::SelectLinks(cluster, candidates, options);
+  Alignment out = align_internal::SelectLinks(cluster, candidates, options);
+  if (options.find_unmatched_words) out.unmatched = align_internal::FindUnmatchedWords(cluster);
+  return out;
 }
 
 }  // namespace claimdiff

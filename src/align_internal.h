@@ -28,6 +28,14 @@ struct DayInterval {
   std::string value;  // TIMEX3 value, for reasons.
 };
 
+// A word of a statement and the terms it gave (stem, compound parts,
+// synonyms).
+struct WordTerms {
+  std::string written;
+  std::vector<int> terms;
+  bool detail = false;  // Outside everything the extract stage found.
+};
+
 // One statement that may be aligned (not furniture, not empty).
 struct PreparedSentence {
   int doc = 0;
@@ -35,6 +43,9 @@ struct PreparedSentence {
   TermVector vector;
   std::vector<DayInterval> times;      // Anchored event times.
   std::vector<std::string> countries;  // Country ids of event places.
+  // Only with AlignOptions::find_unmatched_words: the words that are no
+  // stopword or number.
+  std::vector<WordTerms> words;
 };
 
 struct PreparedCluster {
@@ -67,6 +78,9 @@ void ForEachShared(const TermVector& a, const TermVector& b, F&& f) {
     }
   }
 }
+
+// The statements' words that no other document uses (see UnmatchedWords).
+std::vector<UnmatchedWords> FindUnmatchedWords(const PreparedCluster& cluster);
 
 // Dot product of two sorted sparse vectors.
 double Dot(const TermVector& a, const TermVector& b);

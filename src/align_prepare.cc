@@ -123,6 +123,25 @@ std::vector<Span> RepresentedSpans(const AnalyzedDocument& doc, const Statement&
   return spans;
 }
 
+// Spans of everything the extract stage found in a statement: its slots
+// are compared on their own, so their words are no unmatched details.
+std::vector<Span> ExtractedSpans(const AnalyzedDocument& doc, const Statement& st) {
+  std::vector<Span> spans;
+  for (int t : st.times) {
+    if (t >= 0 && static_cast<size_t>(t) < doc.ext.timex.size()) spans.push_back(doc.ext.timex[static_cast<size_t>(t)].span);
+  }
+  for (const Participant& p : st.participants) {
+    spans.push_back(p.span);
+    if (p.title_span) spans.push_back(*p.title_span);
+  }
+  for (const Place& p : st.places) spans.push_back(p.span);
+  for (const Quantity& q : st.quantities) spans.push_back(q.span);
+  for (const Attribution& a : st.attributions) spans.push_back(a.span);
+  if (st.certainty_span) spans.push_back(*st.certainty_span);
+  if (st.negation_span) spans.push_back(*st.negation_span);
+  return spans;
+}
+
 bool Covered(const std::vector<Span>& spans, const Span& word) {
   for (const Span& s : spans) {
     if (s.start <= word.start && word.end <= s.end) return true;
@@ -312,8 +331,12 @@ PreparedCluster PrepareCluster(absl::Span<const AnalyzedDocument> docs,
     const std::vector<Span> represented =
         st != nullptr ? RepresentedSpans(doc, *st) : std::vector<Span>();
     const size_t sentence_start = doc.seg.sentences[static_cast<size_t>(p.sentence)].span.start;
+    const std::vector<Span> extracted = options.find_unmatched_words && st != nullptr
+                                            ? ExtractedSpans(doc, *st)
+                                            : std::vector<Span>();
     for (const Word& w : p.words) {
-      if (Covered(represented, {sentence_start + w.start, sentence_start + w.end})) continue;
+      const Span word_span{sentence_start + w.start, sentence_start + w.end};
+      if (Covered(represented, word_span)) continue;
       if (w.number) {
         add({absl::StrCat("n:", NumberKey(w.folded)), TermKind::kNumber, w.folded}, 1.0);
         continue;
@@ -321,6 +344,7 @@ PreparedCluster PrepareCluster(absl::Span<const AnalyzedDocument> docs,
       if (terms.IsStopword(w.folded)) continue;
       const std::string stem = stemmer.Stem(w.folded);
       if (stem.empty()) continue;
+      const size_t first_term = occurrences.size();
       const double bg = BackgroundFactor(terms, stem);
       add({absl::StrCat("s:", stem), TermKind::kStem, w.folded}, bg);
       if (const std::vector<int>* groups = terms.SynonymGroups(stem)) {
@@ -335,6 +359,11 @@ PreparedCluster PrepareCluster(absl::Span<const AnalyzedDocument> docs,
         if (const std::vector<int>* groups = terms.SynonymGroups(part_stem)) {
           for (int g : *groups) add({absl::StrCat("y:", lang_prefix, g), TermKind::kSynonym, part}, 1.0);
         }
+      }
+      if (options.find_unmatched_words) {
+        WordTerms word{doc.doc.text.substr(word_span.start, word_span.size()), {}, !Covered(extracted, word_span)};
+        for (size_t i = first_term; i < occurrences.size(); ++i) word.terms.push_back(occurrences[i].first);
+        prepared.words.push_back(std::move(word));
       }
       // Names and transliterations ("Wladiwostok", "Vladivostok"): rare
       // capitalized words that are no known word or compound also match by

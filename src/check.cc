@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <map>
 #include <set>
+#include <tuple>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -266,6 +268,37 @@ const Statement* StatementAt(const AnalyzedDocument& d, int sentence) {
   return nullptr;
 }
 
+// The participants of the nearest earlier statement of `doc`, at most two
+// sentences back, that shares an event class with `st`; empty if none.
+const std::vector<Participant>& PeopleFromContext(const AnalyzedDocument& doc, const Statement& st) {
+  static const std::vector<Participant> kNone;
+  for (auto it = doc.ext.statements.rbegin(); it != doc.ext.statements.rend(); ++it) {
+    if (it->sentence >= st.sentence) continue;
+    if (st.sentence - it->sentence > 2) break;
+    bool same_class = false;
+    for (const EventMention& a : st.events) {
+      for (const EventMention& b : it->events) same_class = same_class || a.cls == b.cls;
+    }
+    if (same_class && !it->participants.empty()) return it->participants;
+  }
+  return kNone;
+}
+
+// Whether a claim says more than its sources: at least two of its content
+// words, and at least half of them, occur in no source.
+bool MostlyUnmatched(const UnmatchedWords& u) {
+  const int n = static_cast<int>(u.words.size());
+  return n >= 2 && 2 * n >= u.content_words;
+}
+
+// The words of the draft statement that no source uses, from the alignment.
+const UnmatchedWords* UnmatchedIn(const Alignment& alignment, int sentence) {
+  for (const UnmatchedWords& u : alignment.unmatched) {
+    if (u.doc == 0 && u.sentence == sentence) return &u;
+  }
+  return nullptr;
+}
+
 std::string AttributionNote(const Statement& st) {
   std::string note = CertaintyName(st.certainty);
   if (!st.attributions.empty()) absl::StrAppend(&note, " by ", st.attributions.front().key);
@@ -324,15 +357,18 @@ CheckResult CheckDraft(absl::Span<const AnalyzedDocument> docs, const Alignment&
 
     // Statements of the sources about the same event with the same people
     // count too, linked or not: the comparison is per event across all
-    // documents, not only per aligned pair.
-    if (!st.events.empty() && !st.participants.empty()) {
+    // documents, not only per aligned pair. A claim that names no one ("Die
+    // Begegnung findet am 30. Mai in Peking statt.") speaks of the people
+    // of the claim before it about the same kind of event.
+    const std::vector<Participant>& people = st.participants.empty() ? PeopleFromContext(draft, st) : st.participants;
+    if (!st.events.empty() && !people.empty()) {
       for (size_t doc = 1; doc < docs.size(); ++doc) {
         for (const Statement& other : docs[doc].ext.statements) {
           bool event = false, person = false;
           for (const EventMention& a : st.events) {
             for (const EventMention& b : other.events) event = event || a.cls == b.cls;
           }
-          for (const Participant& a : st.participants) {
+          for (const Participant& a : people) {
             for (const Participant& b : other.participants) person = person || SameParticipant(a, b);
           }
           if (event && person) linked.emplace_back(static_cast<int>(doc), &other);
@@ -366,8 +402,8 @@ CheckResult CheckDraft(absl::Span<const AnalyzedDocument> docs, const Alignment&
     // Slot conflicts with the linked statements about the same event: a time
     // that overlaps none of theirs, or an event place inside none of theirs
     // (and containing none).
-    std::vector<std::string> conflicts;
-    std::vector<std::pair<int, const Statement*>> conflict_evidence;
+    std::vector<std::pair<std::string, std::string>> conflicts;  // (slot, reason)
+    std::map<std::string, std::vector<std::pair<int, const Statement*>>> conflict_evidence;  // By slot.
     {
       std::set<std::string> my_classes;
       for (const EventMention& e : st.events) my_classes.insert(e.cls);
@@ -394,8 +430,9 @@ CheckResult CheckDraft(absl::Span<const AnalyzedDocument> docs, const Alignment&
           }
         }
         if (any_time && !overlap) {
-          conflicts.push_back(absl::StrCat("the sources give other dates than ", mine.value));
-          conflict_evidence.insert(conflict_evidence.end(), others.begin(), others.end());
+          conflicts.emplace_back("time", absl::StrCat("the sources give other dates than ", mine.value));
+          auto& evidence = conflict_evidence["time"];
+          evidence.insert(evidence.end(), others.begin(), others.end());
         }
       }
       for (const Place& mine : st.places) {
@@ -412,31 +449,42 @@ CheckResult CheckDraft(absl::Span<const AnalyzedDocument> docs, const Alignment&
           }
         }
         if (any_place && !compatible) {
-          conflicts.push_back(absl::StrCat("the sources place it elsewhere than ", mine.name));
-          conflict_evidence.insert(conflict_evidence.end(), others.begin(), others.end());
+          conflicts.emplace_back("place", absl::StrCat("the sources place it elsewhere than ", mine.name));
+          auto& evidence = conflict_evidence["place"];
+          evidence.insert(evidence.end(), others.begin(), others.end());
         }
       }
-      std::sort(conflict_evidence.begin(), conflict_evidence.end());
-      conflict_evidence.erase(std::unique(conflict_evidence.begin(), conflict_evidence.end()),
-                              conflict_evidence.end());
+      for (auto& [slot, evidence] : conflict_evidence) {
+        std::sort(evidence.begin(), evidence.end());
+        evidence.erase(std::unique(evidence.begin(), evidence.end()), evidence.end());
+      }
     }
 
-    if (contradictions.empty() && !conflicts.empty()) {
-      f.verdict = Verdict::kContradicted;
-      for (const auto& [doc, other] : conflict_evidence) {
-        f.evidence.push_back(evidence_for(doc, *other, AttributionNote(*other)));
-      }
-      f.message = absl::StrCat("contradicted by the sources: ", absl::StrJoin(conflicts, "; "));
-    } else if (!contradictions.empty()) {
+    const UnmatchedWords* unmatched = UnmatchedIn(alignment, st.sentence);
+    if (!contradictions.empty() || !conflicts.empty()) {
+      // The pairwise contradictions of the compare stage first, then the
+      // conflicts with the other statements about the same event for the
+      // slots they leave out.
       f.verdict = Verdict::kContradicted;
       std::vector<std::string> reasons;
+      std::set<std::string> slots;
       for (const Finding* c : contradictions) {
-        reasons.push_back(c->reason);
+        // A draft must agree with what its sources say now: the note that
+        // a later source may update an earlier one does not apply.
+        reasons.push_back(c->difference.empty() ? c->reason : c->difference);
+        slots.insert(c->slot);
         for (const FindingValue& v : c->values) {
           if (v.doc <= 0 || v.doc >= static_cast<int>(docs.size())) continue;
           if (const Statement* other = StatementAt(docs[v.doc], v.sentence)) {
             f.evidence.push_back(evidence_for(v.doc, *other, absl::StrCat(c->slot, " ", v.normalized)));
           }
+        }
+      }
+      for (const auto& [slot, conflict] : conflicts) {
+        if (slots.count(slot)) continue;
+        reasons.push_back(conflict);
+        for (const auto& [doc, other] : conflict_evidence.at(slot)) {
+          f.evidence.push_back(evidence_for(doc, *other, AttributionNote(*other)));
         }
       }
       f.message = absl::StrCat("contradicted by the sources: ", absl::StrJoin(reasons, "; "));
@@ -504,6 +552,16 @@ CheckResult CheckDraft(absl::Span<const AnalyzedDocument> docs, const Alignment&
         f.message = absl::StrCat("overstated: the draft states as ", CertaintyName(st.certainty), " ", what,
                                  ", which the sources only give as ",
                                  support <= 1 ? "unconfirmed" : support == 2 ? "hedged" : "reported");
+      } else if (unmatched != nullptr && MostlyUnmatched(*unmatched)) {
+        // The sources cover part of the claim (its people, its event), not
+        // what it adds: "mit einem gepanzerten Sonderzug an die Grenze".
+        f.verdict = Verdict::kUnsupported;
+        f.message = absl::StrCat("partly unsupported: no source mentions ",
+                                 absl::StrJoin(unmatched->words, ", ",
+                                               [](std::string* out, const std::string& w) {
+                                                 absl::StrAppend(out, "\"", w, "\"");
+                                               }),
+                                 notes.empty() ? "" : absl::StrCat("; ", absl::StrJoin(notes, ", "), " matches"));
       } else if (draft_rank <= 2 && support >= 4) {
         f.verdict = Verdict::kUnderstated;
         f.message = absl::StrCat("understated: the draft gives as ", CertaintyName(st.certainty), " ", what,
@@ -514,6 +572,14 @@ CheckResult CheckDraft(absl::Span<const AnalyzedDocument> docs, const Alignment&
       }
     }
 
+    std::sort(f.evidence.begin(), f.evidence.end(), [](const CheckEvidence& a, const CheckEvidence& b) {
+      return std::tie(a.source, a.span.start) < std::tie(b.source, b.span.start);
+    });
+    f.evidence.erase(std::unique(f.evidence.begin(), f.evidence.end(),
+                                 [](const CheckEvidence& a, const CheckEvidence& b) {
+                                   return a.source == b.source && a.span.start == b.span.start;
+                                 }),
+                     f.evidence.end());
     auto level_it = options.levels.find(f.verdict);
     f.level = level_it == options.levels.end() ? Level::kOff : level_it->second;
     f.fingerprint = Fingerprint(f.verdict, f.text);

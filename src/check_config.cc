@@ -14,6 +14,21 @@
 
 namespace claimdiff {
 
+namespace {
+
+// A path of the config file, relative to the config's folder, as the user
+// sees it: relative to the working directory when it lies below it, as
+// linters print paths, else as the config's folder is named.
+std::string Resolve(const std::filesystem::path& base, const std::filesystem::path& p) {
+  const std::filesystem::path full = (base / p).lexically_normal();
+  std::error_code ec;
+  const std::filesystem::path shown = std::filesystem::proximate(full, ec);
+  if (ec || shown.empty() || *shown.begin() == "..") return full.string();
+  return shown.string();
+}
+
+}  // namespace
+
 absl::StatusOr<CheckConfig> ParseCheckConfig(absl::string_view contents, absl::string_view path) {
   CheckConfig config;
   config.path = std::string(path);
@@ -56,7 +71,7 @@ absl::StatusOr<CheckConfig> ParseCheckConfig(absl::string_view contents, absl::s
     } else if (key == "sources") {
       for (absl::string_view s : absl::StrSplit(value, absl::ByAnyChar(", "), absl::SkipEmpty())) {
         std::filesystem::path p{std::string(s)};
-        config.sources.push_back(p.is_absolute() ? p.string() : (base / p).lexically_normal().string());
+        config.sources.push_back(p.is_absolute() ? p.string() : Resolve(base, p));
       }
     } else if (key == "lang") {
       config.lang = value;
@@ -67,7 +82,7 @@ absl::StatusOr<CheckConfig> ParseCheckConfig(absl::string_view contents, absl::s
       config.fail_on = value;
     } else if (key == "baseline") {
       std::filesystem::path p{value};
-      config.baseline = p.is_absolute() ? p.string() : (base / p).lexically_normal().string();
+      config.baseline = p.is_absolute() ? p.string() : Resolve(base, p);
     } else {
       return error(absl::StrCat("unknown setting '", key, "'"));
     }

@@ -58,8 +58,9 @@ std::string RenderHuman(const CheckResult& r, bool color) {
                       OneLine(e.text, 120), "\"\n");
     }
   }
-  absl::StrAppend(&out, r.claims, " claims checked: ", counts[Level::kError], " errors, ", counts[Level::kWarning],
-                  " warnings, ", counts[Level::kInfo], " notes");
+  auto count = [](int n, absl::string_view noun) { return absl::StrCat(n, " ", noun, n == 1 ? "" : "s"); };
+  absl::StrAppend(&out, count(r.claims, "claim"), " checked: ", count(counts[Level::kError], "error"), ", ",
+                  count(counts[Level::kWarning], "warning"), ", ", count(counts[Level::kInfo], "note"));
   if (r.suppressed > 0) absl::StrAppend(&out, ", ", r.suppressed, " suppressed");
   absl::StrAppend(&out, "\n");
   return out;

@@ -96,6 +96,7 @@ class Comparer {
     f.slot = r.slot;
     f.values = r.values;
     f.reason = prefix + r.reason;
+    f.difference = prefix + (r.difference.empty() ? r.reason : r.difference);
     f.update = r.update;
     f.link = link;
     f.evidence = {Evidence{a.doc, a.statement->span}, Evidence{b.doc, b.statement->span}};
@@ -143,6 +144,7 @@ class Comparer {
     const auto& db = b.statement->said_on;
     if (!da || !db || *da == *db) return;
     r->update = true;
+    r->difference = r->reason;
     r->reason += absl::StrCat("; said on ", absl::FormatCivilTime(*da), " and ", absl::FormatCivilTime(*db),
                               ", the later may update the earlier");
   }

@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
 #include <sstream>
 #include <string>
@@ -214,6 +215,38 @@ TEST_CASE("Compound splitting and synonyms are what make their links", "[align]"
     }
     CHECK(Align(docs, ablated, options).links.empty());
   }
+}
+
+TEST_CASE("Unmatched words are the details no other document uses", "[align]") {
+  // The draft's train and border are in no source; its summit is the
+  // source's meeting (compound part), its encounter the source's meeting
+  // (synonym), and the extracted participant is compared on its own.
+  AnalyzedDocument draft = DocFromLines(
+      "draft",
+      "Das Gipfeltreffen in Wladiwostok ist bestätigt.\n"
+      "Machthaber Kim reist mit einem gepanzerten Sonderzug an die Grenze.\n"
+      "Die Begegnung dauert zwei Tage.");
+  Participant kim;
+  const size_t at = draft.doc.text.find("Machthaber Kim");
+  kim.span = {at, at + 14};
+  kim.key = "kim jong un";
+  kim.name = "Kim Jong-un";
+  draft.ext.statements[1].participants.push_back(kim);
+  const std::vector<AnalyzedDocument> docs = {
+      draft, DocFromLines("source", "Das Treffen in Wladiwostok wird vorbereitet.\nKim kommt mit dem Zug.")};
+  AlignOptions options;
+  CHECK(Align(docs, GermanLexicon(), options).unmatched.empty());  // Off by default.
+  options.find_unmatched_words = true;
+  const Alignment alignment = Align(docs, GermanLexicon(), options);
+  std::map<std::pair<int, int>, std::vector<std::string>> unmatched;
+  for (const UnmatchedWords& u : alignment.unmatched) unmatched[{u.doc, u.sentence}] = u.words;
+  CHECK(unmatched[{0, 0}] == std::vector<std::string>{"bestätigt"});
+  // "Machthaber" lies inside the participant. "Sonderzug" stays whole: the
+  // source's "Zug" is too short to be a compound part.
+  CHECK(unmatched[{0, 1}] == std::vector<std::string>{"reist", "gepanzerten", "Sonderzug", "Grenze"});
+  // No quantity was extracted here, so "zwei" counts as a word.
+  CHECK(unmatched[{0, 2}] == std::vector<std::string>{"dauert", "zwei", "Tage"});
+  CHECK(unmatched[{1, 0}] == std::vector<std::string>{"vorbereitet"});
 }
 
 TEST_CASE("A time conflict flags the pair instead of dropping its evidence", "[align]") {

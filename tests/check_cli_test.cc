@@ -65,7 +65,23 @@ TEST_CASE("The worked example gives the documented verdicts", "[check][cli]") {
   CHECK(VerdictOfLine(j, 11) == "overstated");
   CHECK(VerdictOfLine(j, 13) == "contradicted");
   CHECK(VerdictOfLine(j, 16) == "none");  // Suppressed by the comment above it.
+  CHECK(VerdictOfLine(j, 18) == "unsupported");  // The armoured train is in no source.
   CHECK(j["suppressed"].get<int>() >= 1);
+  for (const auto& f : j["findings"]) {
+    const std::string message = f["message"].get<std::string>();
+    if (f["line"] == 13) {
+      // Both slots: the date, and Beijing against the sources' Vladivostok
+      // (the claim names no one; its meeting is the one of the line before).
+      CHECK(absl::StrContains(message, "2019-05-30"));
+      CHECK(absl::StrContains(message, "elsewhere than Beijing"));
+      // A draft is held to what the sources say now, not "updated".
+      CHECK_FALSE(absl::StrContains(message, "update"));
+    }
+    if (f["line"] == 18) {
+      CHECK(absl::StrContains(message, "\"Sonderzug\""));
+      CHECK_FALSE(absl::StrContains(message, "Machthaber"));  // The sources name him.
+    }
+  }
   // Evidence spans point into the sources.
   for (const auto& f : j["findings"]) {
     if (f["verdict"] == "overstated") {
@@ -99,6 +115,13 @@ TEST_CASE("Human output reads like a compiler's", "[check][cli]") {
   INFO(r.out);
   CHECK(absl::StrContains(r.out, "draft.md:11:1: error: overstated"));
   CHECK(absl::StrContains(r.out, "draft.md:13:1: error: contradicted"));
+  CHECK(absl::StrContains(r.out, "draft.md:18:1: warning: partly unsupported"));
+  CHECK(absl::StrContains(r.out, "6 claims checked: 2 errors, 1 warning, 0 notes, 1 suppressed"));
+  // Run inside the folder, sources named by its config file are shown
+  // relative to the working directory, as linters print paths.
+  ::claimdiff::testing::CliRun inside = ::claimdiff::testing::RunClaimdiff("check draft.md", "cd '" + kFixtures + "' &&");
+  INFO(inside.out);
+  CHECK(absl::StrContains(inside.out, "\n    = sources/agentur.md:12:1: "));
 }
 
 TEST_CASE("The seed articles as sources: overstated, contradicted, supported", "[check][cli][seeds]") {

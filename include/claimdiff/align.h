@@ -37,8 +37,22 @@ struct Link {
   bool possibly_different_event = false;  // Similar text but conflicting time or place.
 };
 
+// The words of one statement that no other document of the cluster uses,
+// by stem, compound part or synonym ("gepanzerten Sonderzug" when no source
+// mentions a train). Words the extract stage stands for (participants,
+// places, times, quantities, certainty and negation cues) and numbers are
+// left out: their slots are compared on their own.
+struct UnmatchedWords {
+  int doc = 0, sentence = 0;
+  std::vector<std::string> words;  // As written, in text order, each once.
+  int content_words = 0;           // Words of the statement that were looked up.
+};
+
 struct Alignment {
   std::vector<Link> links;  // Sorted by (doc_a, sentence_a, doc_b, sentence_b).
+  // With AlignOptions::find_unmatched_words: the statements with at least
+  // one unmatched word, sorted by (doc, sentence).
+  std::vector<UnmatchedWords> unmatched;
 };
 
 struct AlignOptions {
@@ -97,6 +111,9 @@ struct AlignOptions {
   // score over the searched terms first (0 = no limit). Bounds the work per
   // statement.
   int max_candidates = 64;
+  // Fill Alignment::unmatched (for `check`: details of a draft that no
+  // source mentions).
+  bool find_unmatched_words = false;
 };
 
 // Aligns the statements of `docs`. `lexicons[i]` is the lexicon of docs[i]'s

@@ -65,6 +65,7 @@ struct Finding {
   std::vector<FindingValue> values;
   std::vector<Evidence> evidence;
   std::string reason;      // One line, in English.
+  std::string difference;  // The reason without a note on the statements' dates.
   bool update = false;     // The difference is explained by the statements' dates.
   int link = -1;           // Index into Alignment::links, or -1 (per-event or only_in findings).
 };

@@ -166,6 +166,7 @@ int RunCheck(const CheckFlags& flags) {
 
   PipelineOptions pipeline_options;
   pipeline_options.lexicon_dir = common.lexicon_dir;
+  pipeline_options.align.find_unmatched_words = true;  // Details of the draft no source mentions.
   Pipeline pipeline(pipeline_options);
   auto analyzed = pipeline.AnalyzeAll(std::move(docs));
   if (!analyzed.ok()) return Fail(analyzed.status());
