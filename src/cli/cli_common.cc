@@ -6,6 +6,9 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <memory>
+#include <mutex>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 
@@ -33,6 +36,14 @@ void AddCommonOptions(CLI::App* cmd, CommonOptions* o, bool inputs_required) {
       ->check(CLI::Range(size_t{1}, size_t{1} << 40))
       ->type_name("N");
   cmd->add_option("-j,--jobs", o->jobs, "Worker threads")->check(CLI::Range(1, 256))->type_name("N");
+}
+
+const Pipeline* MakeProcessPipeline(PipelineOptions options) {
+  static std::mutex* const mu = new std::mutex;
+  static auto* const pipelines = new std::vector<std::unique_ptr<Pipeline>>;
+  std::lock_guard<std::mutex> lock(*mu);
+  pipelines->push_back(std::make_unique<Pipeline>(std::move(options)));
+  return pipelines->back().get();
 }
 
 absl::StatusOr<IngestOptions> MakeIngestOptions(const CommonOptions& o) {
@@ -83,6 +94,9 @@ OutputSink::~OutputSink() {
   if (file_ == nullptr) return;
   if (to_stdout_) {
     Flush().IgnoreError();  // Uncommitted, as after an error: what was written still shows.
+  } else if (temp_path_.empty()) {  // Written in place: what was written stays.
+    Flush().IgnoreError();
+    std::fclose(file_);
   } else {
     std::fclose(file_);
     std::remove(temp_path_.c_str());
@@ -95,6 +109,19 @@ absl::Status OutputSink::Open(const std::string& path) {
     to_stdout_ = true;
     terminal_ = ::isatty(STDOUT_FILENO) != 0;
     file_ = stdout;
+    return absl::OkStatus();
+  }
+  // A device, FIFO or symbolic link (-o /dev/null, -o /dev/stdout) is
+  // written through as it is: renaming a file over it would replace the
+  // device or the link itself.
+  struct stat existing;
+  if (::lstat(path.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode) && !S_ISDIR(existing.st_mode)) {
+    file_ = std::fopen(path.c_str(), "wb");
+    if (file_ == nullptr) {
+      return absl::PermissionDeniedError(
+          absl::StrCat(path, ": cannot write output (", std::strerror(errno), ")"));
+    }
+    terminal_ = ::isatty(::fileno(file_)) != 0;
     return absl::OkStatus();
   }
   std::filesystem::path target(path);
@@ -141,6 +168,9 @@ absl::Status OutputSink::Commit() {
   bool ok = std::fflush(file_) == 0;
   ok = (std::fclose(file_) == 0) && ok;
   file_ = nullptr;
+  if (temp_path_.empty()) {  // Written in place.
+    return ok ? absl::OkStatus() : absl::DataLossError(absl::StrCat(path_, ": write failed"));
+  }
   if (!ok) {
     std::remove(temp_path_.c_str());
     return absl::DataLossError(absl::StrCat(path_, ": write failed"));

@@ -2,6 +2,10 @@
 // sentences, time expressions and statements. Runs on the batch driver
 // (cli/batch.h): one record per document or JSON Lines line, --jobs threads,
 // a bad record answered in-band.
+//
+// The lines are written straight into one string per record (JsonWriter,
+// extract_json.h) rather than through a JSON DOM, whose building and
+// dumping cost about as much as the extraction itself.
 
 #include <memory>
 
@@ -9,6 +13,7 @@
 #include "claimdiff/pipeline.h"
 #include "cli/batch.h"
 #include "cli/cli_common.h"
+#include "core_json_writer.h"
 #include "extract_json.h"
 
 namespace claimdiff::cli {
@@ -21,14 +26,20 @@ Command AddExtractCommand(CLI::App* app) {
   command.run = [options]() -> int {
     PipelineOptions pipeline_options;
     pipeline_options.lexicon_dir = options->lexicon_dir;
-    auto pipeline = std::make_shared<Pipeline>(pipeline_options);
+    const Pipeline* pipeline = MakeProcessPipeline(pipeline_options);
     BatchOptions batch;
     batch.jobs = options->jobs;
     return RunBatchCommand(*options, batch, [pipeline](Cluster cluster) -> absl::StatusOr<std::string> {
-      nlohmann::ordered_json line;
+      // A cluster line {"id","docs":[...]}; any other record holds one
+      // document, which is the line itself.
+      std::string line;
+      JsonWriter w(&line);
       if (cluster.is_cluster) {
-        line["id"] = cluster.id;
-        line["docs"] = nlohmann::ordered_json::array();
+        w.BeginObject();
+        w.Key("id");
+        w.String(cluster.id);
+        w.Key("docs");
+        w.BeginArray();
       }
       for (Document& doc : cluster.docs) {
         std::string path = doc.path;
@@ -36,13 +47,13 @@ Command AddExtractCommand(CLI::App* app) {
         if (!analyzed.ok()) {
           return absl::Status(analyzed.status().code(), absl::StrCat(path, ": ", analyzed.status().message()));
         }
-        if (cluster.is_cluster) {
-          line["docs"].push_back(AnalyzedDocumentJson(*analyzed));
-        } else {
-          line = AnalyzedDocumentJson(*analyzed);
-        }
+        WriteAnalyzedDocumentJson(&w, *analyzed);
       }
-      return line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+      if (cluster.is_cluster) {
+        w.EndArray();
+        w.EndObject();
+      }
+      return line;
     });
   };
   return command;

@@ -3,52 +3,23 @@
 //
 // The lines are written straight into one string per record rather than
 // through a JSON DOM: segmenting is fast enough that building and dumping a
-// DOM of every span would cost as much as the segmenting itself. Strings
-// that need escaping and floating-point numbers still go through
-// nlohmann-json, so the output is exactly what dump() writes.
+// DOM of every span would cost as much as the segmenting itself. The
+// helpers of core_json_writer.h write what nlohmann-json's dump() would.
 
-#include <algorithm>
 #include <charconv>
 #include <limits>
 #include <memory>
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "absl/time/civil_time.h"
 #include "claimdiff/pipeline.h"
 #include "cli/batch.h"
 #include "cli/cli_common.h"
-#include "nlohmann/json.hpp"
+#include "core_json_writer.h"
 
 namespace claimdiff::cli {
 
 namespace {
-
-// Appends `s` as a JSON string, byte for byte as nlohmann's dump() with
-// error_handler_t::replace writes it.
-void AppendJsonString(std::string* out, absl::string_view s) {
-  const bool plain = std::all_of(s.begin(), s.end(), [](char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return u >= 0x20 && u < 0x80 && c != '"' && c != '\\';
-  });
-  if (plain) {
-    absl::StrAppend(out, "\"", s, "\"");
-  } else {
-    const nlohmann::json j = std::string(s);
-    out->append(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  }
-}
-
-// Appends "YYYY-MM-DD" in quotes, as absl::FormatCivilTime writes it; but
-// without absl::FormatTime, which costs more than the rest of the line.
-void AppendJsonDate(std::string* out, absl::CivilDay day) {
-  if (day.year() < 1000 || day.year() > 9999) {
-    AppendJsonString(out, absl::FormatCivilTime(day));
-    return;
-  }
-  absl::StrAppend(out, "\"", day.year(), "-", absl::Dec(day.month(), absl::kZeroPad2), "-",
-                  absl::Dec(day.day(), absl::kZeroPad2), "\"");
-}
 
 // Appends [[start,end],...]; std::to_chars, as the lines hold little else.
 template <typename T>
@@ -87,13 +58,15 @@ void AppendDocJson(std::string* out, const Document& doc, const Segmentation& se
   bool first = true;
   for (size_t i = 0; i < seg.sentences.size(); ++i) {
     if (!seg.sentences[i].headline) continue;
-    absl::StrAppend(out, first ? "" : ",", i);
+    if (!first) out->push_back(',');
+    AppendJsonInt(out, i);
     first = false;
   }
   out->append("],\"lang\":");
   AppendJsonString(out, doc.lang);
   if (doc.lang_detected) {
-    absl::StrAppend(out, ",\"lang_confidence\":", nlohmann::json(doc.lang_confidence).dump());
+    out->append(",\"lang_confidence\":");
+    AppendJsonDouble(out, doc.lang_confidence);
   }
   if (doc.published) {
     out->append(",\"dct\":");
@@ -112,7 +85,7 @@ Command AddSegmentCommand(CLI::App* app) {
   command.run = [options]() -> int {
     PipelineOptions pipeline_options;
     pipeline_options.lexicon_dir = options->lexicon_dir;
-    auto pipeline = std::make_shared<Pipeline>(pipeline_options);
+    const Pipeline* pipeline = MakeProcessPipeline(pipeline_options);
     BatchOptions batch;
     batch.jobs = options->jobs;
     return RunBatchCommand(*options, batch, [pipeline](Cluster cluster) -> absl::StatusOr<std::string> {
