@@ -88,7 +88,7 @@ Command AddAlignCommand(CLI::App* app) {
     pipeline_options.align.max_links_per_statement = flags->max_links_per_statement;
     pipeline_options.align.hub_neighbors = flags->hub_neighbors;
     pipeline_options.align.hub_weight = flags->hub_weight;
-    auto pipeline = std::make_shared<Pipeline>(pipeline_options);
+    const Pipeline* pipeline = MakeProcessPipeline(pipeline_options);
     BatchOptions batch;
     batch.jobs = options->jobs;
     batch.files_form_one_cluster = true;

@@ -167,12 +167,12 @@ int RunCheck(const CheckFlags& flags) {
   PipelineOptions pipeline_options;
   pipeline_options.lexicon_dir = common.lexicon_dir;
   pipeline_options.align.find_unmatched_words = true;  // Details of the draft no source mentions.
-  Pipeline pipeline(pipeline_options);
-  auto analyzed = pipeline.AnalyzeAll(std::move(docs));
+  const Pipeline* pipeline = MakeProcessPipeline(pipeline_options);
+  auto analyzed = pipeline->AnalyzeAll(std::move(docs));
   if (!analyzed.ok()) return Fail(analyzed.status());
-  auto alignment = pipeline.Align(*analyzed);
+  auto alignment = pipeline->Align(*analyzed);
   if (!alignment.ok()) return Fail(alignment.status());
-  auto comparison = pipeline.Compare(*analyzed, *alignment);
+  auto comparison = pipeline->Compare(*analyzed, *alignment);
   if (!comparison.ok()) return Fail(comparison.status());
 
   std::vector<std::string> source_raw(raw.begin() + 1, raw.end());

@@ -189,10 +189,10 @@ Command AddCompareCommand(CLI::App* app) {
       report.width = flags->width > 0 ? flags->width : TerminalWidth(sink.is_terminal());
       report.title = flags->title;
       report.json_indent = flags->pretty ? 2 : -1;
-      Pipeline pipeline(pipeline_options);
+      const Pipeline* pipeline = MakeProcessPipeline(pipeline_options);
       Cluster& cluster = clusters->front();
       std::string name = cluster.is_cluster ? absl::StrCat("cluster '", cluster.id, "'") : cluster.docs[0].path;
-      auto result = pipeline.Run(std::move(cluster));
+      auto result = pipeline->Run(std::move(cluster));
       if (!result.ok()) {
         return Fail(absl::Status(result.status().code(), absl::StrCat(name, ": ", result.status().message())));
       }
@@ -219,7 +219,7 @@ Command AddCompareCommand(CLI::App* app) {
     report.title = flags->title;
     report.json_indent = flags->pretty ? 2 : -1;
 
-    auto pipeline = std::make_shared<Pipeline>(pipeline_options);
+    const Pipeline* pipeline = MakeProcessPipeline(pipeline_options);
     auto found = std::make_shared<std::atomic<bool>>(false);     // A cluster matched --cluster.
     auto findings = std::make_shared<std::atomic<bool>>(false);  // A --fail-on finding.
     const std::string only = flags->cluster;
