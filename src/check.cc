@@ -399,21 +399,24 @@ CheckResult CheckDraft(absl::Span<const AnalyzedDocument> docs, const Alignment&
       if (touches_draft && touches_source) contradictions.push_back(&finding);
     }
 
+    // A linked statement speaks of the claim's event unless both name
+    // events and share no class ("Waffen getestet" is no meeting).
+    std::set<std::string> my_classes;
+    for (const EventMention& e : st.events) my_classes.insert(e.cls);
+    auto same_event = [&](const Statement& other) {
+      if (my_classes.empty() || other.events.empty()) return true;
+      for (const EventMention& e : other.events) {
+        if (my_classes.count(e.cls)) return true;
+      }
+      return false;
+    };
+
     // Slot conflicts with the linked statements about the same event: a time
     // that overlaps none of theirs, or an event place inside none of theirs
     // (and containing none).
     std::vector<std::pair<std::string, std::string>> conflicts;  // (slot, reason)
     std::map<std::string, std::vector<std::pair<int, const Statement*>>> conflict_evidence;  // By slot.
     {
-      std::set<std::string> my_classes;
-      for (const EventMention& e : st.events) my_classes.insert(e.cls);
-      auto same_event = [&](const Statement& other) {
-        if (my_classes.empty() || other.events.empty()) return true;
-        for (const EventMention& e : other.events) {
-          if (my_classes.count(e.cls)) return true;
-        }
-        return false;
-      };
       for (int t : st.times) {
         const Timex& mine = draft.ext.timex[static_cast<size_t>(t)];
         if (!mine.first_day || mine.type != "DATE") continue;
@@ -501,7 +504,7 @@ CheckResult CheckDraft(absl::Span<const AnalyzedDocument> docs, const Alignment&
         int best = -1;
         std::vector<std::pair<int, const Statement*>> slot_supporters;
         for (const auto& [doc, other] : linked) {
-          if (compatible(docs[static_cast<size_t>(doc)], *other)) {
+          if (same_event(*other) && compatible(docs[static_cast<size_t>(doc)], *other)) {
             best = std::max(best, CertaintyRank(other->certainty));
             slot_supporters.emplace_back(doc, other);
           }
