@@ -11,10 +11,12 @@
 #include "claimdiff/extract.h"
 
 #include <algorithm>
+#include <iterator>
 #include <memory>
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/types/span.h"
 
 #include "extract_attribution.h"
 #include "extract_certainty.h"
@@ -73,43 +75,62 @@ class ExtractorImpl : public Extractor {
     const absl::string_view text = doc.text;
     ext.statements.reserve(seg.sentences.size());
     for (size_t i = 0; i < seg.sentences.size(); ++i) {
-      Statement st;
+      Statement& st = ext.statements.emplace_back();
       st.sentence = static_cast<int>(i);
       st.span = seg.sentences[i].span;
       st.tense = std::move(tenses[i]);
-      ext.statements.push_back(std::move(st));
     }
-    std::vector<std::vector<const Timex*>> sentence_timex(seg.sentences.size());
+    // The times of sentence i: timex_of[timex_begin[i], timex_begin[i + 1]),
+    // in text order (a counting sort by sentence).
+    std::vector<size_t> timex_begin(seg.sentences.size() + 1, 0);
+    for (const Timex& t : ext.timex) {
+      if (t.sentence >= 0 && t.sentence < static_cast<int>(ext.statements.size())) {
+        ++timex_begin[static_cast<size_t>(t.sentence) + 1];
+      }
+    }
+    for (size_t i = 1; i < timex_begin.size(); ++i) timex_begin[i] += timex_begin[i - 1];
+    std::vector<const Timex*> timex_of(timex_begin.back());
+    std::vector<size_t> filled(timex_begin.begin(), timex_begin.end() - 1);
+    for (size_t i = 0; i < ext.statements.size(); ++i) {
+      ext.statements[i].times.reserve(timex_begin[i + 1] - timex_begin[i]);
+    }
     for (size_t t = 0; t < ext.timex.size(); ++t) {
       int s = ext.timex[t].sentence;
       if (s >= 0 && s < static_cast<int>(ext.statements.size())) {
         ext.statements[static_cast<size_t>(s)].times.push_back(static_cast<int>(t));
-        sentence_timex[static_cast<size_t>(s)].push_back(&ext.timex[t]);
+        timex_of[filled[static_cast<size_t>(s)]++] = &ext.timex[t];
       }
     }
-    std::vector<Token> tokens;  // Of one sentence at a time.
+    SentenceScratch scratch;
     for (size_t i = 0; i < ext.statements.size(); ++i) {
       Statement& st = ext.statements[i];
-      ExtractStatement(text, doc, sentence_timex[i], stemmer, &memory, &tokens, &st,
+      const absl::Span<const Timex* const> timex =
+          absl::MakeConstSpan(timex_of).subspan(timex_begin[i], timex_begin[i + 1] - timex_begin[i]);
+      ExtractStatement(text, doc, timex, stemmer, &memory, &scratch, &st,
                        i > 0 ? &ext.statements[i - 1] : nullptr);
     }
     return ext;
   }
 
  private:
-  // `scratch` holds the sentence's tokens (a buffer kept from one sentence
-  // to the next).
-  void ExtractStatement(absl::string_view text, const Document& doc, const std::vector<const Timex*>& timex,
-                        const Stemmer& stemmer, NameMemory* memory, std::vector<Token>* scratch,
-                        Statement* st, Statement* previous) const {
-    Tokenize(text, st->span, scratch);
-    std::vector<Token>& tokens = *scratch;
+  // Buffers of one sentence, kept from one sentence to the next.
+  struct SentenceScratch {
+    std::vector<Token> tokens;
+    std::vector<bool> used;
+  };
+
+  void ExtractStatement(absl::string_view text, const Document& doc, absl::Span<const Timex* const> timex,
+                        const Stemmer& stemmer, NameMemory* memory, SentenceScratch* scratch, Statement* st,
+                        Statement* previous) const {
+    std::vector<Token>& tokens = scratch->tokens;
+    Tokenize(text, st->span, &tokens);
     stemmer.StemAll(&tokens);
     const size_t n = tokens.size();
 
     // Tokens inside time expressions are no quantities or events; nor are
     // those of names and places (marked below).
-    std::vector<bool> used(n, false);
+    std::vector<bool>& used = scratch->used;
+    used.assign(n, false);
     for (const Timex* t : timex) {
       for (size_t k = 0; k < n; ++k) {
         if (tokens[k].start < t->span.end && tokens[k].end > t->span.start) used[k] = true;
@@ -119,7 +140,6 @@ class ExtractorImpl : public Extractor {
     std::vector<FoundParticipant> found = t_.participants->Find(text, tokens, memory);
     for (const FoundParticipant& p : found) {
       for (size_t k = p.begin; k < p.end; ++k) used[k] = true;
-      st->participants.push_back(p.participant);
     }
     if (t_.places != nullptr) st->places = t_.places->Find(text, tokens);
     for (const Place& pl : st->places) {
@@ -141,7 +161,10 @@ class ExtractorImpl : public Extractor {
     AttributionResult ar = t_.attribution->Find(text, tokens, found, timex, st->places,
                                                 previous != nullptr ? previous->attributions : kNone, doc.published);
     st->attributions = std::move(ar.attributions);
-    cr.cues.insert(cr.cues.end(), ar.cues.begin(), ar.cues.end());
+    // The participants move to the statement once attribution has used them.
+    st->participants.reserve(found.size());
+    for (FoundParticipant& p : found) st->participants.push_back(std::move(p.participant));
+    cr.cues.insert(cr.cues.end(), std::make_move_iterator(ar.cues.begin()), std::make_move_iterator(ar.cues.end()));
 
     const CertaintyCue* best = nullptr;
     const CertaintyCue* best_previous = nullptr;

@@ -62,11 +62,14 @@ absl::StatusOr<std::unique_ptr<AttributionTagger>> AttributionTagger::Create(con
 
 AttributionResult AttributionTagger::Find(absl::string_view text, const std::vector<Token>& tokens,
                                           const std::vector<FoundParticipant>& participants,
-                                          const std::vector<const Timex*>& timex, const std::vector<Place>& places,
+                                          absl::Span<const Timex* const> timex, const std::vector<Place>& places,
                                           const std::vector<Attribution>& previous,
                                           const std::optional<absl::CivilDay>& published) const {
   AttributionResult out;
-  for (const PhraseTable::Match& m : cues_.FindAll(tokens, 0, tokens.size())) {
+  const std::vector<PhraseTable::Match> matches = cues_.FindAll(tokens, 0, tokens.size());
+  out.cues.reserve(matches.size());
+  out.attributions.reserve(matches.size());
+  for (const PhraseTable::Match& m : matches) {
     // A cue inside a name ("Sprecher" in a title) is not a cue.
     bool inside = false;
     for (const FoundParticipant& p : participants) {

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/types/span.h"
 #include "claimdiff/extract.h"
 #include "claimdiff/lexicon.h"
 #include "extract_certainty.h"
@@ -43,7 +44,7 @@ class AttributionTagger {
   // `previous` the attributions of the previous sentence, `published` the
   // publication date (a source cannot have spoken after it).
   AttributionResult Find(absl::string_view text, const std::vector<Token>& tokens,
-                         const std::vector<FoundParticipant>& participants, const std::vector<const Timex*>& timex,
+                         const std::vector<FoundParticipant>& participants, absl::Span<const Timex* const> timex,
                          const std::vector<Place>& places, const std::vector<Attribution>& previous,
                          const std::optional<absl::CivilDay>& published) const;
 

@@ -5,6 +5,16 @@
 
 namespace claimdiff {
 
+namespace {
+
+// The last two bytes of a word of two bytes or more, as a number.
+size_t LastTwoBytes(absl::string_view word) {
+  return static_cast<size_t>(static_cast<unsigned char>(word[word.size() - 2])) << 8 |
+         static_cast<unsigned char>(word.back());
+}
+
+}  // namespace
+
 absl::StatusOr<std::unique_ptr<EventTagger>> EventTagger::Create(const Lexicon& lexicon, const Stemmer& stemmer) {
   std::unique_ptr<EventTagger> t(new EventTagger());
   const LexiconTable& settings = lexicon.Table("claims");
@@ -25,10 +35,27 @@ absl::StatusOr<std::unique_ptr<EventTagger>> EventTagger::Create(const Lexicon& 
       continue;
     }
     if (toks.empty()) continue;
+    t->AddKeyEnding(toks[0]);
     t->exact_.Insert(toks[0], index);
-    if (row.Field(2) != "exact") t->stems_.Insert(stemmer.Stem(toks[0]), index);
+    if (row.Field(2) != "exact") {
+      std::string stem = stemmer.Stem(toks[0]);
+      t->AddKeyEnding(stem);
+      t->stems_.Insert(std::move(stem), index);
+    }
   }
   return t;
+}
+
+void EventTagger::AddKeyEnding(absl::string_view key) {
+  if (key.size() < 2) {
+    short_key_ = true;
+    return;
+  }
+  key_endings_.set(LastTwoBytes(key));
+}
+
+bool EventTagger::MayEndInKey(absl::string_view word) const {
+  return short_key_ || (word.size() >= 2 && key_endings_.test(LastTwoBytes(word)));
 }
 
 int EventTagger::Lookup(const Token& token) const {
@@ -41,19 +68,24 @@ int EventTagger::Lookup(const Token& token) const {
   // A compound: the last part after a hyphen, else any tail of the stem
   // that is a trigger stem and leaves a first part of at least three bytes.
   const std::string& f = token.folded;
-  if (size_t dash = f.rfind('-'); dash != std::string::npos) {
-    absl::string_view tail = absl::string_view(f).substr(dash + 1);
+  if (token.hyphenated) {
+    absl::string_view tail = absl::string_view(f).substr(f.rfind('-') + 1);
     if (const int* row = exact_.Find(tail)) return *row;
   }
-  const std::string& stem = token.stem.empty() ? f : token.stem;
-  for (size_t p = 3; p + min_compound_part_ <= stem.size(); ++p) {
-    if ((static_cast<unsigned char>(stem[p]) & 0xC0) == 0x80) continue;  // Inside a UTF-8 sequence.
-    absl::string_view tail = absl::string_view(stem).substr(p);
-    if (const int* row = stems_.Find(tail)) return *row;
+  // Every tail ends as the word does: most words end as no trigger does.
+  const absl::string_view stem = token.stem.empty() ? absl::string_view(f) : token.stem;
+  if (MayEndInKey(stem)) {
+    for (size_t p = 3; p + min_compound_part_ <= stem.size(); ++p) {
+      if ((static_cast<unsigned char>(stem[p]) & 0xC0) == 0x80) continue;  // Inside a UTF-8 sequence.
+      absl::string_view tail = stem.substr(p);
+      if (const int* row = stems_.Find(tail)) return *row;
+    }
   }
-  for (size_t p = 3; p + min_compound_part_ <= f.size(); ++p) {
-    if ((static_cast<unsigned char>(f[p]) & 0xC0) == 0x80) continue;
-    if (const int* row = exact_.Find(absl::string_view(f).substr(p))) return *row;
+  if (MayEndInKey(f)) {
+    for (size_t p = 3; p + min_compound_part_ <= f.size(); ++p) {
+      if ((static_cast<unsigned char>(f[p]) & 0xC0) == 0x80) continue;
+      if (const int* row = exact_.Find(absl::string_view(f).substr(p))) return *row;
+    }
   }
   return -1;
 }

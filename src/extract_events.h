@@ -11,6 +11,7 @@
 #ifndef CLAIMDIFF_SRC_EXTRACT_EVENTS_H_
 #define CLAIMDIFF_SRC_EXTRACT_EVENTS_H_
 
+#include <bitset>
 #include <memory>
 #include <optional>
 #include <string>
@@ -43,12 +44,22 @@ class EventTagger {
     std::string cls;
   };
   EventTagger() = default;
+  // Adds a key of exact_ or stems_ to key_endings_.
+  void AddKeyEnding(absl::string_view key);
+  // False when no key of exact_ or stems_ ends as `word` does: then no tail
+  // of it is a trigger.
+  bool MayEndInKey(absl::string_view word) const;
+
   PhraseTable multi_;  // Triggers of several words ("ease sanctions").
   WordMap<int> exact_;  // Folded surface -> row.
   WordMap<int> stems_;  // Stem -> row (rows whose match column is "stem").
   std::vector<Row> rows_;
   bool compounds_ = false;
   size_t min_compound_part_ = 4;  // Bytes of the trigger at the end of a compound.
+  // The last two bytes of every key of two bytes or more, one bit each;
+  // `short_key_` tells whether a key is shorter.
+  std::bitset<1 << 16> key_endings_;
+  bool short_key_ = false;
 };
 
 }  // namespace claimdiff

@@ -90,6 +90,13 @@ absl::StatusOr<std::unique_ptr<ParticipantTagger>> ParticipantTagger::Create(con
     }
     t->origin_keys_.push_back(row.Field(1));
   }
+  std::vector<std::string> starts;
+  for (const PhraseTable* table : {&t->titles_, &t->people_, &t->person_cues_, &t->orgs_, &t->origins_}) {
+    std::vector<std::string> keys = table->StartKeys();
+    starts.insert(starts.end(), keys.begin(), keys.end());
+  }
+  t->phrase_starts_ = KeyFilter(starts.size());
+  for (const std::string& key : starts) t->phrase_starts_.Add(key);
   return t;
 }
 
@@ -127,9 +134,9 @@ std::optional<PhraseTable::Match> ParticipantTagger::MatchTitle(const std::vecto
   if (m) return m;
   // A compound with a hyphen ("US-Präsident", "Kreml-Sprecher") whose last
   // part is a title.
+  if (!tokens[i].hyphenated) return std::nullopt;
   const std::string& f = tokens[i].folded;
-  size_t dash = f.rfind('-');
-  if (tokens[i].kind != Token::kWord || dash == std::string::npos) return std::nullopt;
+  const size_t dash = f.rfind('-');
   const int* row = title_single_.Find(absl::string_view(f).substr(dash + 1));
   if (row == nullptr) return std::nullopt;
   PhraseTable::Match out;
@@ -166,7 +173,7 @@ std::vector<FoundParticipant> ParticipantTagger::Find(absl::string_view text, co
     if (key.empty() && name_end - name_begin == 1) {
       // A bare name part: resolve through the names seen so far.
       const std::string& f = tokens[name_begin].folded;
-      auto it = memory->alias_to_key.find(f);
+      auto it = memory->alias_to_key.find(PrintedWord{f, tokens[name_begin].folded_print});
       for (size_t s = 0; it == memory->alias_to_key.end() && s < name_suffixes_.size(); ++s) {
         if (f.size() > name_suffixes_[s].size() && HasSuffix(f, name_suffixes_[s])) {
           it = memory->alias_to_key.find(absl::string_view(f).substr(0, f.size() - name_suffixes_[s].size()));
@@ -223,8 +230,11 @@ std::vector<FoundParticipant> ParticipantTagger::Find(absl::string_view text, co
     }
     // Organisations and media, with an origin adjective before a generic
     // media noun ("russische Medien", "North Korean state media").
-    std::optional<PhraseTable::Match> org = orgs_.MatchAt(tokens, i, tokens.size());
-    std::optional<PhraseTable::Match> origin = origins_.MatchAt(tokens, i, tokens.size());
+    // Most words start no phrase: one probe spares them the tables' look-ups.
+    const bool phrases = MayStartPhrase(t);
+    std::optional<PhraseTable::Match> org = phrases ? orgs_.MatchAt(tokens, i, tokens.size()) : std::nullopt;
+    std::optional<PhraseTable::Match> origin =
+        phrases ? origins_.MatchAt(tokens, i, tokens.size()) : std::nullopt;
     bool media_phrase = false;
     if (origin) {
       // Allow one adjective between origin and noun ("staatliche").
@@ -249,7 +259,7 @@ std::vector<FoundParticipant> ParticipantTagger::Find(absl::string_view text, co
     }
     if (media_phrase) continue;
     {
-      auto title = MatchTitle(tokens, i);
+      auto title = phrases || t.hyphenated ? MatchTitle(tokens, i) : std::nullopt;
       if (title && (!org || title->end >= org->end)) {
         size_t j = title->end;
         // "Der Machthaber von Nordkorea Kim Jong Un": skip "von <Name>".
@@ -286,13 +296,13 @@ std::vector<FoundParticipant> ParticipantTagger::Find(absl::string_view text, co
       out.push_back(std::move(fp));
       continue;
     }
-    if (auto known = people_.MatchAt(tokens, i, tokens.size())) {
+    if (auto known = phrases ? people_.MatchAt(tokens, i, tokens.size()) : std::nullopt) {
       // Extend a known short form by following name parts only when the
       // longer name is known too (handled by the longest match).
       i = person(0, 0, -1, i, known->end, people_keys_[static_cast<size_t>(known->payload)]);
       continue;
     }
-    if (auto cue = person_cues_.MatchAt(tokens, i, tokens.size())) {
+    if (auto cue = phrases ? person_cues_.MatchAt(tokens, i, tokens.size()) : std::nullopt) {
       size_t j = cue->end;
       while (j < tokens.size() && tokens[j].kind == Token::kPunct && tokens[j].folded == ".") ++j;
       size_t n = NameRun(tokens, j, kMaxNameTokens);
@@ -310,7 +320,7 @@ std::vector<FoundParticipant> ParticipantTagger::Find(absl::string_view text, co
     }
     if (t.upper && !IsBlocker(t)) {
       const std::string& f = t.folded;
-      bool known = memory->alias_to_key.contains(f);
+      bool known = memory->alias_to_key.contains(PrintedWord{f, t.folded_print});
       for (size_t s = 0; !known && s < name_suffixes_.size(); ++s) {
         known = f.size() > name_suffixes_[s].size() && HasSuffix(f, name_suffixes_[s]) &&
                 memory->alias_to_key.contains(absl::string_view(f).substr(0, f.size() - name_suffixes_[s].size()));

@@ -41,7 +41,7 @@ struct FoundParticipant {
 // Names seen earlier in the document: a later bare "Putin" or "Kim"
 // resolves to the full name's key.
 struct NameMemory {
-  absl::flat_hash_map<std::string, std::string> alias_to_key;  // Folded name part -> key.
+  WordHashMap<std::string> alias_to_key;  // Folded name part -> key.
 };
 
 class ParticipantTagger {
@@ -89,6 +89,13 @@ class ParticipantTagger {
   std::vector<std::string> name_suffixes_;
   WordSet title_links_;
   WordSet blockers_;  // Folded words that never belong to a name.
+  // The start keys of titles_, people_, person_cues_, orgs_ and origins_.
+  KeyFilter phrase_starts_;
+  // False when the token starts an entry of none of those tables.
+  bool MayStartPhrase(const Token& t) const {
+    return phrase_starts_.MayContainPrint(t.folded_print) ||
+           (!t.stem.empty() && phrase_starts_.MayContainPrint(t.stem_print));
+  }
 };
 
 }  // namespace claimdiff

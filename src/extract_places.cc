@@ -130,7 +130,7 @@ struct PlaceMatcher::Match {
   size_t first = 0;  // Token range [first, last].
   size_t last = 0;
   Span span;
-  std::vector<Candidate> candidates;  // Best first, already filtered.
+  Candidates candidates;  // Best first, already filtered.
   int chosen = 0;                     // Index into candidates.
   bool context = false;  // A place preposition before it or a place noun after it.
   bool held = false;     // Only candidates that need a context: dropped unless qualified.
@@ -176,7 +176,9 @@ void PlaceMatcher::NameIndex::AddFirstWord(absl::string_view word, size_t name_t
   first.longest = std::max(first.longest, name_tokens);
 }
 
-void PlaceMatcher::NameIndex::Finish(const std::vector<std::string>& endings) {
+void PlaceMatcher::NameIndex::Finish(const std::vector<std::string>& name_endings,
+                                     const std::vector<std::string>& demonym_endings,
+                                     const absl::flat_hash_set<std::string>& demonym_keys) {
   first_words_filter = KeyFilter(first_words.size());
   for (auto& [word, first] : first_words) {
     auto it = names.find(word);
@@ -184,22 +186,45 @@ void PlaceMatcher::NameIndex::Finish(const std::vector<std::string>& endings) {
     first_words_filter.Add(word);
   }
   names_filter = KeyFilter(names.size());
-  inflected_filter = KeyFilter(names.size() * endings.size());
+  // Only the endings a key may take go in (CandidatesAt() strips demonym
+  // endings only to find a demonym key): smaller filters, fewer cache misses.
+  auto endings_of = [&](const std::string& key) {
+    return name_endings.size() + (demonym_keys.contains(key) ? demonym_endings.size() : 0);
+  };
+  size_t inflected = 0, last_words = 0;
+  for (const auto& [key, candidates] : names) {
+    inflected += endings_of(key);
+    if (key.find(' ') != std::string::npos) last_words += endings_of(key) + 1;
+  }
+  inflected_filter = KeyFilter(inflected);
+  last_words_filter = KeyFilter(last_words);
   for (const auto& [key, candidates] : names) {
     names_filter.Add(key);
-    for (const std::string& ending : endings) inflected_filter.Add(absl::StrCat(key, ending));
+    const bool demonym = demonym_keys.contains(key);
+    auto add_inflected = [&](absl::string_view word, KeyFilter* filter) {
+      for (const std::string& ending : name_endings) filter->Add(absl::StrCat(word, ending));
+      if (!demonym) return;
+      for (const std::string& ending : demonym_endings) filter->Add(absl::StrCat(word, ending));
+    };
+    add_inflected(key, &inflected_filter);
+    const size_t space = key.rfind(' ');
+    if (space == std::string::npos) continue;
+    const absl::string_view last = absl::string_view(key).substr(space + 1);
+    last_words_filter.Add(last);
+    add_inflected(last, &last_words_filter);
   }
 }
 
 const std::vector<PlaceMatcher::Candidate>* PlaceMatcher::NameIndex::Find(absl::string_view key) const {
-  if (!names_filter.MayContain(key)) return nullptr;
-  auto it = names.find(key);
+  const PrintedWord printed{key, WordPrint(key)};
+  if (key.empty() || !names_filter.MayContainPrint(printed.print)) return nullptr;
+  auto it = names.find(printed);
   return it == names.end() ? nullptr : &it->second;
 }
 
 const PlaceMatcher::NameIndex::FirstWord* PlaceMatcher::NameIndex::First(const Token& token) const {
   if (token.folded.empty() || !first_words_filter.MayContainPrint(token.folded_print)) return nullptr;
-  auto it = first_words.find(token.folded);
+  auto it = first_words.find(PrintedWord{token.folded, token.folded_print});
   return it == first_words.end() ? nullptr : &it->second;
 }
 
@@ -315,10 +340,13 @@ absl::StatusOr<std::unique_ptr<PlaceMatcher>> PlaceMatcher::Create(const Lexicon
   const LexiconTable& inflections = language.Table("place_inflections");
   m->name_suffixes_ = Suffixes(inflections, "name");
   m->demonym_suffixes_ = Suffixes(inflections, "demonym");
-  std::vector<std::string> endings = m->name_suffixes_;
-  endings.insert(endings.end(), m->demonym_suffixes_.begin(), m->demonym_suffixes_.end());
-  m->all_.Finish(endings);
-  m->lower_.Finish(endings);
+  for (const auto* suffixes : {&m->name_suffixes_, &m->demonym_suffixes_}) {
+    for (const std::string& s : *suffixes) {
+      if (!s.empty()) m->suffix_last_byte_[static_cast<unsigned char>(s.back())] = true;
+    }
+  }
+  m->all_.Finish(m->name_suffixes_, m->demonym_suffixes_, m->demonym_keys_);
+  m->lower_.Finish(m->name_suffixes_, m->demonym_suffixes_, m->demonym_keys_);
   const LexiconTable& cues = language.Table("place_cues");
   for (const LexiconRow& row : cues.rows) {
     uint32_t bit = 0;
@@ -349,15 +377,19 @@ uint32_t PlaceMatcher::CueBits(const Token& token) const {
 }
 
 void PlaceMatcher::CandidatesAt(const NameIndex& index, const std::vector<Token>& tokens, size_t i,
-                                size_t len, const NameIndex::FirstWord* first, bool* inflected,
-                                std::vector<Candidate>* out) const {
+                                size_t len, const NameIndex::FirstWord* first, std::string* key_buffer,
+                                bool* inflected, std::vector<Candidate>* out) const {
   out->clear();
   *inflected = false;
-  // One-word keys are looked up without copying; longer ones in `key`.
-  std::string key;
+  // One-word keys are looked up without copying; longer ones in `key`:
+  // the words before the last, each with the space after it.
+  std::string& key = *key_buffer;
+  key.clear();
   if (len > 1) {
-    key = JoinFolded(tokens, i, i + len - 1);
-    key.push_back(' ');
+    for (size_t k = i; k + 1 < i + len; ++k) {
+      key.append(tokens[k].folded);
+      key.push_back(' ');
+    }
   }
   const size_t prefix_size = key.size();
   absl::string_view last = tokens[i + len - 1].folded;
@@ -389,7 +421,7 @@ void PlaceMatcher::CandidatesAt(const NameIndex& index, const std::vector<Token>
   *inflected = true;
   // Most words are no name with an ending: the filter tells without
   // stripping each ending.
-  if (len == 1 && !index.inflected_filter.MayContainPrint(tokens[i].folded_print)) return;
+  if (len == 1 && !MayBeInflectedName(index, tokens[i])) return;
   for (const std::string& s : name_suffixes_) {
     if (last.size() > s.size() + 2 && HasSuffix(last, s)) {
       collect(last.substr(0, last.size() - s.size()), 1);
@@ -472,7 +504,7 @@ std::vector<Place> PlaceMatcher::Find(absl::string_view text, const std::vector<
   // context (those needing one are kept apart and used only when nothing
   // else is left).
   auto filter = [&](const std::vector<Candidate>& cands, Match* m) {
-    std::vector<Candidate> held;
+    Candidates held;
     m->context = has_context(m->first, m->last);
     absl::string_view surface = text.substr(m->span.start, m->span.size());
     bool shouting = std::none_of(surface.begin(), surface.end(), absl::ascii_islower);
@@ -497,6 +529,7 @@ std::vector<Place> PlaceMatcher::Find(absl::string_view text, const std::vector<
 
   std::vector<Match> matches;
   std::vector<Candidate> cands;
+  std::string key;  // A buffer of CandidatesAt().
   for (size_t i = 0; i < tokens.size();) {
     if (tokens[i].kind != Token::kWord) {
       ++i;
@@ -508,12 +541,19 @@ std::vector<Place> PlaceMatcher::Find(absl::string_view text, const std::vector<
     // blockers) can match: look them up in the small index.
     const NameIndex& index = tokens[i].upper ? all_ : lower_;
     const NameIndex::FirstWord* first = index.First(tokens[i]);
+    if (first == nullptr && !MayBeInflectedName(index, tokens[i]) && !tokens[i].hyphenated) {
+      ++i;  // Most words: no name starts here (see CandidatesAt and below).
+      continue;
+    }
     const size_t max_len = std::min(first != nullptr ? first->longest : size_t{1}, tokens.size() - i);
     std::optional<Match> found;
     size_t blocked = 0;  // Tokens covered by a stopword.
     for (size_t len = max_len; len >= 1 && !found; --len) {
+      // Most tokens end no name of several words: the filter tells before
+      // the key is built.
+      if (len > 1 && !index.last_words_filter.MayContainPrint(tokens[i + len - 1].folded_print)) continue;
       bool inflected = false;
-      CandidatesAt(index, tokens, i, len, first, &inflected, &cands);
+      CandidatesAt(index, tokens, i, len, first, &key, &inflected, &cands);
       if (cands.empty()) continue;
       if (cands[0].place < 0) {  // Stopwords come first; they block the words.
         blocked = len;
@@ -534,14 +574,14 @@ std::vector<Place> PlaceMatcher::Find(absl::string_view text, const std::vector<
     if (!found) {
       // "Moskau-Besuch": try the first part of a hyphenated word.
       absl::string_view word = text.substr(tokens[i].start, tokens[i].end - tokens[i].start);
-      size_t part = FirstPartLength(word);
+      size_t part = tokens[i].hyphenated ? FirstPartLength(word) : 0;
       if (part > 0) {
         std::vector<Token> sub = Tokenize(text, Span{tokens[i].start, tokens[i].start + part});
         cands.clear();
         bool inflected = false;
         if (sub.size() == 1) {
           const NameIndex& sub_index = sub[0].upper ? all_ : lower_;
-          CandidatesAt(sub_index, sub, 0, 1, sub_index.First(sub[0]), &inflected, &cands);
+          CandidatesAt(sub_index, sub, 0, 1, sub_index.First(sub[0]), &key, &inflected, &cands);
         }
         Match m;
         m.first = m.last = i;
@@ -584,6 +624,8 @@ std::vector<Place> PlaceMatcher::Find(absl::string_view text, const std::vector<
 
   std::vector<bool> keep(matches.size(), true);
   std::vector<bool> in_place(tokens.size(), false);
+  std::vector<Place> out;
+  out.reserve(matches.size());
   for (size_t a = 0; a < matches.size(); ++a) {
     if (matches[a].held) keep[a] = false;
   }
@@ -623,7 +665,6 @@ std::vector<Place> PlaceMatcher::Find(absl::string_view text, const std::vector<
     for (size_t k = matches[a].first; k <= matches[a].last; ++k) in_place[k] = true;
   }
 
-  std::vector<Place> out;
   const Match* previous = nullptr;  // Last kept place (not a demonym), for coordination.
   for (size_t a = 0; a < matches.size(); ++a) {
     if (!keep[a]) continue;

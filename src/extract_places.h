@@ -18,6 +18,7 @@
 #ifndef CLAIMDIFF_SRC_EXTRACT_PLACES_H_
 #define CLAIMDIFF_SRC_EXTRACT_PLACES_H_
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -25,6 +26,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "claimdiff/extract.h"
@@ -74,6 +76,8 @@ class PlaceMatcher {
     bool primary = false;       // The surface is the entry's main name, not an alternate one.
     bool acronym = false;       // The surface is written in capitals ("USA", "UAE").
   };
+  // Candidates of one match (a few at most: on the stack).
+  using Candidates = absl::InlinedVector<Candidate, 4>;
   struct Entry {
     Place place;
     double priority = 0;  // Larger wins on ambiguity.
@@ -96,27 +100,41 @@ class PlaceMatcher {
       size_t longest = 0;                             // Tokens of the longest name it starts.
       const std::vector<Candidate>* alone = nullptr;  // The names that are this word alone, or nullptr.
     };
-    absl::flat_hash_map<std::string, std::vector<Candidate>> names;
-    absl::flat_hash_map<std::string, FirstWord> first_words;
+    WordHashMap<std::vector<Candidate>> names;
+    WordHashMap<FirstWord> first_words;
     // Sized to the index (the gazetteer has some 100,000 names, the
     // lower-case index a few thousand) when it is finished.
     KeyFilter names_filter;        // Keys of names.
     KeyFilter first_words_filter;  // Keys of first_words.
-    KeyFilter inflected_filter;    // Keys of names with each ending the language strips.
+    KeyFilter inflected_filter;    // Keys of names with each ending they may take.
+    // Last words of the names of several words, as they are and with each
+    // ending: a name of several tokens can end only at such a token.
+    KeyFilter last_words_filter;
     void AddFirstWord(absl::string_view word, size_t name_tokens);
     // Once every name is in: sets FirstWord::alone (it points into `names`)
     // and fills the filters.
-    void Finish(const std::vector<std::string>& endings);
+    // A name takes `name_endings`; a key of `demonym_keys` (a nationality
+    // adjective) also `demonym_endings`.
+    void Finish(const std::vector<std::string>& name_endings, const std::vector<std::string>& demonym_endings,
+                const absl::flat_hash_set<std::string>& demonym_keys);
     const std::vector<Candidate>* Find(absl::string_view key) const;
     // The token's word as the first word of names, or nullptr when it starts none.
     const FirstWord* First(const Token& token) const;
   };
+  // False when the word of `token` (of no name as it is) can be no name with
+  // an ending either: a cheap test before CandidatesAt().
+  bool MayBeInflectedName(const NameIndex& index, const Token& token) const {
+    return !token.folded.empty() &&
+           suffix_last_byte_[static_cast<unsigned char>(token.folded.back())] &&
+           index.inflected_filter.MayContainPrint(token.folded_print);
+  }
   // Sets `*out` to the candidates for tokens [i, i + len) where the last
   // token may carry an inflection; empty when none. `first` is
-  // index.First(tokens[i]). `*inflected` tells whether an ending was
-  // stripped.
+  // index.First(tokens[i]); `key` a buffer. `*inflected` tells whether an
+  // ending was stripped.
   void CandidatesAt(const NameIndex& index, const std::vector<Token>& tokens, size_t i, size_t len,
-                    const NameIndex::FirstWord* first, bool* inflected, std::vector<Candidate>* out) const;
+                    const NameIndex::FirstWord* first, std::string* key, bool* inflected,
+                    std::vector<Candidate>* out) const;
   // `in_place[k]` is true for tokens inside another place match: the role
   // rules do not look past them.
   std::string RoleOf(const std::vector<Token>& tokens, const std::vector<bool>& in_place, size_t first,
@@ -138,6 +156,9 @@ class PlaceMatcher {
   KeyFilter demonym_filter_;  // Keys of demonym_keys_.
   std::vector<std::string> name_suffixes_;       // Folded, longest first.
   std::vector<std::string> demonym_suffixes_;    // Folded, longest first.
+  // The last bytes of the suffixes of both kinds: a word that ends in none
+  // of them has no ending to strip.
+  std::array<bool, 256> suffix_last_byte_{};
   WordMap<uint32_t> cues_;  // Folded word -> CueKind bits.
 };
 

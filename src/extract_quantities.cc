@@ -136,6 +136,14 @@ std::vector<Quantity> QuantityTagger::Find(absl::string_view /*text*/, const std
       continue;
     }
     const Token& t = tokens[i];
+    // A quantity starts at a number or a number word: most tokens are
+    // neither, and are passed before a Quantity is made.
+    std::optional<PhraseTable::Match> number_word;
+    if (t.kind == Token::kWord) number_word = number_words_.MatchAt(tokens, i, n);
+    if (t.kind != Token::kNumber && !number_word) {
+      ++i;
+      continue;
+    }
     Quantity q;
     size_t end = i + 1;  // One past the number.
     bool ok = false;
@@ -186,7 +194,7 @@ std::vector<Quantity> QuantityTagger::Find(absl::string_view /*text*/, const std
         continue;
       }
     } else if (t.kind == Token::kWord) {
-      if (auto m = number_words_.MatchAt(tokens, i, n)) {
+      if (const std::optional<PhraseTable::Match>& m = number_word) {
         const NumberWord& w = number_rows_[static_cast<size_t>(m->payload)];
         if (w.kind == "multiplier") {
           // A multiplier alone ("Millionen Menschen") is vague.

@@ -98,12 +98,31 @@ class Tagger : public TimexTagger {
   Settings settings_;
 };
 
+// Entries of a token: a range of SentenceScratch::entries, and the kinds
+// they hold.
+struct TokenEntries {
+  size_t begin = 0, end = 0;
+  timex::KindSet one_word = 0;  // Kinds of one-word entries.
+  timex::KindSet any = 0;       // Kinds of all entries.
+};
+
+// The buffers of SentenceMatcher, kept from one sentence to the next.
+struct SentenceScratch {
+  std::vector<const Entry*> entries;
+  std::vector<TokenEntries> ents;
+  std::vector<std::pair<size_t, std::string>> cues;
+  std::vector<int> depth;  // Bracket depth of each token.
+  std::vector<Cand> cands;
+};
+
 // Matches one sentence.
 class SentenceMatcher {
  public:
-  SentenceMatcher(const Tagger& tagger, absl::Span<const Token> toks, Context& ctx)
-      : lex_(tagger.lex_), set_(tagger.settings_), toks_(toks), ctx_(ctx) {
-    ents_.resize(toks.size());
+  SentenceMatcher(const Tagger& tagger, absl::Span<const Token> toks, Context& ctx, SentenceScratch& scratch)
+      : lex_(tagger.lex_), set_(tagger.settings_), toks_(toks), ctx_(ctx), entries_(scratch.entries),
+        ents_(scratch.ents), cues_(scratch.cues), depth_(scratch.depth) {
+    entries_.clear();
+    ents_.assign(toks.size(), TokenEntries{});
     for (size_t i = 0; i < toks.size(); ++i) {
       TokenEntries& te = ents_[i];
       te.begin = entries_.size();
@@ -114,7 +133,7 @@ class SentenceMatcher {
         if (entries_[k]->words == 1) te.one_word |= timex::KindBit(entries_[k]->kind);
       }
     }
-    cues_ = lex_.TenseCues(toks);
+    lex_.TenseCues(toks, &cues_);
     depth_.resize(toks.size());
     int depth = 0;
     for (size_t i = 0; i < toks.size(); ++i) {
@@ -124,7 +143,8 @@ class SentenceMatcher {
     }
   }
 
-  std::vector<Cand> Run();
+  // The sentence's candidates, in `*out` (cleared first).
+  void Run(std::vector<Cand>* out);
   // The sentence's tense from its cues (TimeLexicon::Tense without a second
   // pass over the tokens).
   std::string Tense() const { return timex::TimeLexicon::TenseOf(cues_); }
@@ -260,16 +280,11 @@ class SentenceMatcher {
   const Settings& set_;
   absl::Span<const Token> toks_;
   Context& ctx_;
-  // Entries of each token: ranges of entries_, and the kinds they hold.
-  struct TokenEntries {
-    size_t begin = 0, end = 0;
-    timex::KindSet one_word = 0;  // Kinds of one-word entries.
-    timex::KindSet any = 0;       // Kinds of all entries.
-  };
-  std::vector<const Entry*> entries_;
-  std::vector<TokenEntries> ents_;
-  std::vector<std::pair<size_t, std::string>> cues_;
-  std::vector<int> depth_;  // Bracket depth of each token.
+  // Entries of each token: ranges of entries_ (buffers of a SentenceScratch).
+  std::vector<const Entry*>& entries_;
+  std::vector<TokenEntries>& ents_;
+  std::vector<std::pair<size_t, std::string>>& cues_;
+  std::vector<int>& depth_;  // Bracket depth of each token.
 
   // Tense of the clause around token i: the nearest cue (past on a tie).
   std::string TenseAt(size_t i) const {
@@ -1384,8 +1399,9 @@ constexpr timex::KindSet kShapeStarts =
     timex::KindBit(Kind::kSeason) | timex::KindBit(Kind::kRelUnit) | timex::KindBit(Kind::kSame) |
     timex::KindBit(Kind::kPartOfDay) | timex::KindBit(Kind::kRef) | timex::KindBit(Kind::kDurAdverb);
 
-std::vector<Cand> SentenceMatcher::Run() {
-  std::vector<Cand> out;
+void SentenceMatcher::Run(std::vector<Cand>* cands) {
+  std::vector<Cand>& out = *cands;
+  out.clear();
   size_t i = 0;
   while (i < N()) {
     const Token& t = toks_[i];
@@ -1433,7 +1449,6 @@ std::vector<Cand> SentenceMatcher::Run() {
     i = c.te;
     out.push_back(std::move(c));
   }
-  return out;
 }
 
 std::vector<Timex> Tagger::Tag(const Document& doc, const Segmentation& seg,
@@ -1444,7 +1459,11 @@ std::vector<Timex> Tagger::Tag(const Document& doc, const Segmentation& seg,
   ctx.dct = doc.published;
   // The tokens of every sentence, in one vector; sentence i has tokens
   // [sentence_begin[i], sentence_begin[i + 1]).
-  std::vector<Token> tokens;
+  // A buffer per thread, kept from one document to the next: the tokens of
+  // a long document take a large block, which a fresh allocation would get
+  // from the system (and fault in) every time.
+  static thread_local std::vector<Token> tokens;
+  tokens.clear();
   tokens.reserve(doc.text.size() / 5 + 4);
   std::vector<size_t> sentence_begin;
   sentence_begin.reserve(seg.sentences.size() + 1);
@@ -1468,21 +1487,24 @@ std::vector<Timex> Tagger::Tag(const Document& doc, const Segmentation& seg,
     ctx.narrative = true;
   }
   int group = 0;
+  SentenceScratch scratch;
+  std::vector<const Entry*> before;  // Entries of the token before a candidate.
   for (size_t si = 0; si < seg.sentences.size(); ++si) {
     const absl::Span<const Token> toks =
         absl::MakeConstSpan(tokens).subspan(sentence_begin[si], sentence_begin[si + 1] - sentence_begin[si]);
     if (toks.empty()) continue;
-    SentenceMatcher m(*this, toks, ctx);  // Finds the sentence's tense cues.
+    SentenceMatcher m(*this, toks, ctx, scratch);  // Finds the sentence's tense cues.
     ctx.tense = m.Tense();
     if (tenses != nullptr) (*tenses)[si] = ctx.tense;
-    std::vector<Cand> cands = m.Run();
+    std::vector<Cand>& cands = scratch.cands;
+    m.Run(&cands);
     bool open_group = false;
     for (size_t k = 0; k < cands.size(); ++k) {
       Cand& c = cands[k];
       size_t tb = c.tb;
       bool det = c.det_ok && tb > 0 && toks[tb - 1].type == TokType::kWord &&
                  [&] {
-                   std::vector<const Entry*> before;
+                   before.clear();
                    lex_.Lookup(toks[tb - 1], &before);
                    return std::any_of(before.begin(), before.end(),
                                       [](const Entry* e) { return e->kind == Kind::kDet; });

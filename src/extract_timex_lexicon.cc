@@ -41,6 +41,12 @@ constexpr KindName kKindNames[] = {
     {"later_pre", Kind::kLaterPre}, {"count_unit", Kind::kCountUnit},
 };
 
+// The last two bytes of a word of two bytes or more, as a number.
+size_t LastTwoBytes(absl::string_view word) {
+  return static_cast<size_t>(static_cast<unsigned char>(word[word.size() - 2])) << 8 |
+         static_cast<unsigned char>(word.back());
+}
+
 // A one-word entry that may end a compound ("Montagabend", "Jahresende").
 bool IsCompoundTail(const Entry& e) {
   return e.words == 1 && (e.kind == Kind::kPartOfDay || e.kind == Kind::kPart || e.kind == Kind::kHalf);
@@ -57,10 +63,11 @@ bool IsSkippedIcu(UChar32 c) { return c < 0 || u_isUWhiteSpace(c) || c == 0xAD; 
 
 bool IsUpperIcu(UChar32 c) { return u_isupper(c) || u_istitle(c); }
 
-// The answers of the three tests above for ASCII, asked of ICU once: the
+// The answers of the tests above for ASCII, asked of ICU once: the
 // tokenizer asks them of nearly every byte.
 struct AsciiTable {
   bool word[0x80];
+  bool word_or_digit[0x80];
   bool skipped[0x80];
   bool upper[0x80];
 };
@@ -70,6 +77,7 @@ const AsciiTable& Ascii() {
     AsciiTable t;
     for (UChar32 c = 0; c < 0x80; ++c) {
       t.word[c] = IsWordCharIcu(c);
+      t.word_or_digit[c] = t.word[c] || (c >= '0' && c <= '9');
       t.skipped[c] = IsSkippedIcu(c);
       t.upper[c] = IsUpperIcu(c);
     }
@@ -91,26 +99,30 @@ void AppendFolded(UChar32 c, std::string* out) {
   if (!err) out->append(buf, static_cast<size_t>(len));
 }
 
-}  // namespace
-
-std::string Fold(absl::string_view s) {
-  // An ASCII prefix (most words are all of it) is lower-cased in place.
-  std::string out(s.data(), s.size());
+// Appends the case-folded `s` to `*out`.
+void AppendFold(absl::string_view s, std::string* out) {
+  // An ASCII prefix (most words are all of it) is lower-cased on the way.
   size_t ascii_end = 0;
   while (ascii_end < s.size() && static_cast<uint8_t>(s[ascii_end]) < 0x80) {
-    out[ascii_end] = absl::ascii_tolower(s[ascii_end]);
+    out->push_back(absl::ascii_tolower(s[ascii_end]));
     ++ascii_end;
   }
-  if (ascii_end == s.size()) return out;
-  out.resize(ascii_end);
   int32_t i = static_cast<int32_t>(ascii_end);
   const int32_t n = static_cast<int32_t>(s.size());
   const uint8_t* p = reinterpret_cast<const uint8_t*>(s.data());
   while (i < n) {
     UChar32 c;
     U8_NEXT(p, i, n, c);
-    if (c >= 0) AppendFolded(c, &out);
+    if (c >= 0) AppendFolded(c, out);
   }
+}
+
+}  // namespace
+
+std::string Fold(absl::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  AppendFold(s, &out);
   return out;
 }
 
@@ -126,6 +138,7 @@ void Tokenize(absl::string_view text, size_t base, std::vector<Token>* out) {
   auto is_word_char = [&ascii](UChar32 c) { return c >= 0 && c < 0x80 ? ascii.word[c] : IsWordCharIcu(c); };
   const uint8_t* p = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t n = static_cast<int32_t>(text.size());
+  const size_t first = out->size();
   int32_t i = 0;
   while (i < n) {
     int32_t start = i;
@@ -162,14 +175,21 @@ void Tokenize(absl::string_view text, size_t base, std::vector<Token>* out) {
       t.suffix = text.substr(static_cast<size_t>(letters_start), static_cast<size_t>(j - letters_start));
       i = j;
       t.text = text.substr(static_cast<size_t>(start), static_cast<size_t>(i - start));
-      t.fold = t.type == TokType::kNum ? std::string(t.text) : Fold(t.text);
+      if (t.type == TokType::kNum) {
+        t.fold.assign(t.text.data(), t.text.size());
+      } else {
+        AppendFold(t.text, &t.fold);
+      }
     } else if (is_word_char(c)) {
       // Letters and digits.
       t.type = TokType::kWord;
       t.cap = c >= 0 && c < 0x80 ? ascii.upper[c] : IsUpperIcu(c);
+      AppendFolded(c, &t.fold);  // Folded on the way (as Fold() would).
       while (i < n) {
-        if (p[i] < 0x80) {  // The common case, without decoding.
-          if (!ascii.word[p[i]] && !(p[i] >= '0' && p[i] <= '9')) break;
+        const uint8_t b = p[i];
+        if (b < 0x80) {  // The common case, without decoding.
+          if (!ascii.word_or_digit[b]) break;
+          t.fold.push_back(absl::ascii_tolower(static_cast<char>(b)));
           ++i;
           continue;
         }
@@ -177,18 +197,20 @@ void Tokenize(absl::string_view text, size_t base, std::vector<Token>* out) {
         UChar32 d;
         U8_NEXT(p, k, n, d);
         if (d < 0 || !(is_word_char(d) || IsDigitChar(d))) break;
+        AppendFolded(d, &t.fold);
         i = k;
       }
       t.text = text.substr(static_cast<size_t>(start), static_cast<size_t>(i - start));
-      t.fold = Fold(t.text);
     } else {
       t.type = TokType::kPunct;
       t.text = text.substr(static_cast<size_t>(start), static_cast<size_t>(i - start));
       AppendFolded(c, &t.fold);
     }
     t.end = base + static_cast<size_t>(i);
-    t.print = WordPrint(t.fold);
   }
+  // The prints in a second pass: read right after its bytes were stored one
+  // by one, a word's eight-byte loads would stall on store forwarding.
+  for (size_t k = first; k < out->size(); ++k) (*out)[k].print = WordPrint((*out)[k].fold);
 }
 
 void TimeLexicon::Add(const std::string& surface, Entry e) {
@@ -266,6 +288,11 @@ absl::StatusOr<TimeLexicon> TimeLexicon::Compile(const Lexicon& lexicon) {
   for (const auto& [fold, entries] : lex.by_first_) {
     if (std::any_of(entries.begin(), entries.end(), IsCompoundTail)) {
       lex.compound_tails_[static_cast<unsigned char>(fold.back())].push_back(fold);
+      if (fold.size() < 2) {
+        lex.short_tail_ = true;
+      } else {
+        lex.compound_tail_endings_.set(LastTwoBytes(fold));
+      }
     }
   }
   for (std::vector<std::string>& tails : lex.compound_tails_) {
@@ -291,12 +318,13 @@ size_t TimeLexicon::Lookup(const Token& t, std::vector<const Entry*>* out) const
 
 const std::vector<Entry>* TimeLexicon::LookupFolded(absl::string_view fold, uint64_t print) const {
   if (fold.empty() || !by_first_filter_.MayContainPrint(print)) return nullptr;
-  auto it = by_first_.find(fold);
+  auto it = by_first_.find(PrintedWord{fold, print});
   return it == by_first_.end() ? nullptr : &it->second;
 }
 
 bool TimeLexicon::SplitCompound(absl::string_view fold, const Entry** head, const Entry** tail) const {
   if (fold.size() < 6) return false;
+  if (!short_tail_ && !compound_tail_endings_.test(LastTwoBytes(fold))) return false;  // Most words.
   // Heads of 3 to max_head_ bytes, the shortest first: the tails longest
   // first. A tail is whole characters, so the cut never splits one.
   const size_t limit = std::min(max_head_, fold.size() - 3);
@@ -326,10 +354,17 @@ bool TimeLexicon::SplitCompound(absl::string_view fold, const Entry** head, cons
 
 std::vector<std::pair<size_t, std::string>> TimeLexicon::TenseCues(absl::Span<const Token> tokens) const {
   std::vector<std::pair<size_t, std::string>> out;
+  TenseCues(tokens, &out);
+  return out;
+}
+
+void TimeLexicon::TenseCues(absl::Span<const Token> tokens, std::vector<std::pair<size_t, std::string>>* cues) const {
+  std::vector<std::pair<size_t, std::string>>& out = *cues;
+  out.clear();
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
     if (t.type != TokType::kWord) continue;
-    auto it = tense_words_filter_.MayContainPrint(t.print) ? tense_words_.find(t.fold) : tense_words_.end();
+    auto it = tense_words_filter_.MayContainPrint(t.print) ? tense_words_.find(PrintedWord{t.fold, t.print}) : tense_words_.end();
     if (it != tense_words_.end()) {
       out.emplace_back(i, it->second);
       continue;
@@ -341,7 +376,6 @@ std::vector<std::pair<size_t, std::string>> TimeLexicon::TenseCues(absl::Span<co
       }
     }
   }
-  return out;
 }
 
 std::string TimeLexicon::Tense(absl::Span<const Token> tokens) const { return TenseOf(TenseCues(tokens)); }

@@ -8,6 +8,7 @@
 #define CLAIMDIFF_SRC_EXTRACT_TIMEX_LEXICON_H_
 
 #include <array>
+#include <bitset>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -100,18 +101,25 @@ class TimeLexicon {
   std::string Tense(absl::Span<const Token> tokens) const;
   // The tense cues of a sentence: (token index, "past"|"future").
   std::vector<std::pair<size_t, std::string>> TenseCues(absl::Span<const Token> tokens) const;
+  // The same in `*out` (cleared first).
+  void TenseCues(absl::Span<const Token> tokens, std::vector<std::pair<size_t, std::string>>* out) const;
   // "past", "future" or "present" from the cues TenseCues() found.
   static std::string TenseOf(const std::vector<std::pair<size_t, std::string>>& cues);
 
  private:
   void Add(const std::string& surface, Entry e);
 
-  absl::flat_hash_map<std::string, std::vector<Entry>> by_first_;  // Folded first word.
+  WordHashMap<std::vector<Entry>> by_first_;  // Folded first word.
   KeyFilter by_first_filter_;  // Keys of by_first_.
   // Keys of by_first_ with a one-word entry that may end a compound (part
   // of day, part, half), by their last byte, longest first.
   std::array<std::vector<std::string>, 256> compound_tails_;
-  absl::flat_hash_map<std::string, std::string> tense_words_;
+  // The last two bytes of those keys, one bit each (a word that ends
+  // otherwise has no compound tail); `short_tail_` tells whether a key is
+  // shorter.
+  std::bitset<1 << 16> compound_tail_endings_;
+  bool short_tail_ = false;
+  WordHashMap<std::string> tense_words_;
   KeyFilter tense_words_filter_;  // Keys of tense_words_.
   std::vector<std::pair<std::string, std::string>> tense_suffixes_;
   size_t max_head_ = 0;

@@ -1,6 +1,7 @@
 #include "extract_tokens.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "absl/container/inlined_vector.h"
@@ -15,18 +16,28 @@ namespace claimdiff {
 
 namespace {
 
-enum class CharClass { kLetter, kDigit, kSpace, kOther };
+enum class CharClass : uint8_t { kLetter, kDigit, kSpace, kOther };
 
 bool IsAsciiLetter(unsigned char b) { return (b | 0x20) >= 'a' && (b | 0x20) <= 'z'; }
 
+constexpr CharClass ClassifyAscii(unsigned char c) {
+  if (c == ' ' || (c >= 0x09 && c <= 0x0D)) return CharClass::kSpace;
+  if (c >= '0' && c <= '9') return CharClass::kDigit;
+  if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return CharClass::kLetter;
+  return CharClass::kOther;
+}
+
+// The class of every ASCII character, looked up without a call: the
+// tokenizer asks for nearly every byte.
+constexpr std::array<CharClass, 0x80> kAsciiClass = [] {
+  std::array<CharClass, 0x80> table{};
+  for (unsigned char c = 0; c < 0x80; ++c) table[c] = ClassifyAscii(c);
+  return table;
+}();
+
 CharClass Classify(UChar32 c) {
   if (c < 0) return CharClass::kOther;
-  if (c < 0x80) {  // ASCII without ICU look-ups (the same answers).
-    if (c == ' ' || (c >= 0x09 && c <= 0x0D)) return CharClass::kSpace;
-    if (c >= '0' && c <= '9') return CharClass::kDigit;
-    if (IsAsciiLetter(static_cast<unsigned char>(c))) return CharClass::kLetter;
-    return CharClass::kOther;
-  }
+  if (c < 0x80) return kAsciiClass[static_cast<size_t>(c)];  // The same answers as ICU's.
   if (u_isUWhiteSpace(c) || c == 0xFEFF) return CharClass::kSpace;
   if (u_isdigit(c)) return CharClass::kDigit;
   if (u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0) return CharClass::kLetter;
@@ -94,8 +105,14 @@ void Tokenize(absl::string_view text, Span span, std::vector<Token>* out) {
   while (i < end) {
     int32_t start = i;
     UChar32 c;
-    U8_NEXT(s, i, end, c);
-    CharClass cls = Classify(c);
+    CharClass cls;
+    if (static_cast<unsigned char>(s[i]) < 0x80) {  // The common case, without decoding.
+      c = static_cast<unsigned char>(s[i++]);
+      cls = kAsciiClass[static_cast<size_t>(c)];
+    } else {
+      U8_NEXT(s, i, end, c);
+      cls = Classify(c);
+    }
     if (cls == CharClass::kSpace) {
       space_before = true;
       continue;
@@ -106,15 +123,27 @@ void Tokenize(absl::string_view text, Span span, std::vector<Token>* out) {
     space_before = false;
     if (cls == CharClass::kLetter) {
       t.kind = Token::kWord;
-      t.upper = c < 0x80 ? (c >= 'A' && c <= 'Z') : (u_isupper(c) || u_istitle(c));
-      AppendFolded(c, &t.folded);
+      if (c < 0x80) {
+        t.upper = c >= 'A' && c <= 'Z';
+        t.folded.push_back(static_cast<char>(c | 0x20));
+      } else {
+        t.upper = u_isupper(c) || u_istitle(c);
+        AppendFolded(c, &t.folded);
+      }
       while (i < end) {
-        const unsigned char b = static_cast<unsigned char>(s[i]);
-        if (IsAsciiLetter(b)) {  // The common case, without decoding.
-          t.folded.push_back(static_cast<char>(b | 0x20));
-          ++i;
+        // The common case: a run of ASCII letters, without decoding.
+        int32_t run = i;
+        while (run < end && IsAsciiLetter(static_cast<unsigned char>(s[run]))) {
+          t.folded.push_back(static_cast<char>(s[run] | 0x20));
+          ++run;
+        }
+        if (run > i) {
+          i = run;
           continue;
         }
+        // Other ASCII ends the word unless it joins two letter runs.
+        const unsigned char b = static_cast<unsigned char>(s[i]);
+        if (b < 0x80 && b != '-' && b != '\'') break;
         int32_t next = i;
         UChar32 d;
         U8_NEXT(s, next, end, d);
@@ -122,7 +151,9 @@ void Tokenize(absl::string_view text, Span span, std::vector<Token>* out) {
           AppendFolded(d, &t.folded);
           i = next;
         } else if (IsWordJoiner(d) && Classify(peek(next)) == CharClass::kLetter) {
-          t.folded.push_back(d == 0x2019 ? '\'' : (d == '\'' ? '\'' : '-'));
+          const char joiner = d == 0x2019 || d == '\'' ? '\'' : '-';
+          t.folded.push_back(joiner);
+          t.hyphenated |= joiner == '-';
           i = next;
         } else {
           break;
@@ -132,12 +163,17 @@ void Tokenize(absl::string_view text, Span span, std::vector<Token>* out) {
       t.kind = Token::kNumber;
       t.folded.push_back(static_cast<char>(c <= 0x7F ? c : '0' + u_charDigitValue(c)));
       while (i < end) {
-        const char b = s[i];
-        if (b >= '0' && b <= '9') {  // The common case, without decoding.
-          t.folded.push_back(b);
-          ++i;
+        // The common case: a run of ASCII digits, appended at once.
+        int32_t run = i;
+        while (run < end && s[run] >= '0' && s[run] <= '9') ++run;
+        if (run > i) {
+          t.folded.append(s + i, static_cast<size_t>(run - i));
+          i = run;
           continue;
         }
+        // Other ASCII ends the number unless it joins two digit runs.
+        const unsigned char b = static_cast<unsigned char>(s[i]);
+        if (b < 0x80 && b != '.' && b != ',') break;
         int32_t next = i;
         UChar32 d;
         U8_NEXT(s, next, end, d);
@@ -156,8 +192,10 @@ void Tokenize(absl::string_view text, Span span, std::vector<Token>* out) {
       t.folded.assign(s + start, static_cast<size_t>(i - start));
     }
     t.end = static_cast<size_t>(i);
-    t.folded_print = WordPrint(t.folded);
   }
+  // The prints in a second pass: read right after its bytes were stored one
+  // by one, a word's eight-byte loads would stall on store forwarding.
+  for (Token& t : tokens) t.folded_print = WordPrint(t.folded);
 }
 
 std::vector<std::string> PhraseTokens(absl::string_view phrase) {
@@ -176,16 +214,17 @@ std::vector<std::string> PhraseTokens(absl::string_view phrase) {
 constexpr size_t kMaxRemembered = size_t{1} << 16;
 
 void Stemmer::StemAll(std::vector<Token>* tokens) const {
+  // Forgotten before a sentence, never while in it: its tokens view the stems.
+  if (seen_.size() + tokens->size() > kMaxRemembered) seen_.clear();
   for (Token& t : *tokens) {
     if (t.kind != Token::kWord) continue;
-    auto it = seen_.find(t.folded);
+    auto it = seen_.find(PrintedWord{t.folded, t.folded_print});
     if (it == seen_.end()) {
-      if (seen_.size() >= kMaxRemembered) seen_.clear();
-      std::string stem = Stem(t.folded);
-      const uint64_t print = WordPrint(stem);
+      auto stem = std::make_unique<const std::string>(Stem(t.folded));
+      const uint64_t print = WordPrint(*stem);
       it = seen_.emplace(t.folded, Stemmed{std::move(stem), print}).first;
     }
-    t.stem = it->second.stem;
+    t.stem = *it->second.stem;
     t.stem_print = it->second.print;
   }
 }
@@ -252,7 +291,6 @@ KeyFilter::KeyFilter(size_t expected_keys) {
 
 void PhraseTable::set_suffixes(std::vector<std::string> suffixes) {
   suffixes_ = std::move(suffixes);
-  suffixed_filter_ = KeyFilter();
   for (const auto& [word, entries] : first_) {
     if (std::any_of(entries.begin(), entries.end(), [](const Entry& e) { return e.tokens.size() == 1; })) {
       AddSuffixed(word);
@@ -260,8 +298,20 @@ void PhraseTable::set_suffixes(std::vector<std::string> suffixes) {
   }
 }
 
+std::vector<std::string> PhraseTable::StartKeys() const {
+  std::vector<std::string> keys;
+  for (const auto& [word, entries] : first_) {
+    keys.push_back(word);
+    if (std::any_of(entries.begin(), entries.end(), [](const Entry& e) { return e.tokens.size() == 1; })) {
+      for (const std::string& suffix : suffixes_) keys.push_back(absl::StrCat(word, suffix));
+    }
+  }
+  for (const auto& [stem, entries] : first_stem_) keys.push_back(stem);
+  return keys;
+}
+
 void PhraseTable::AddSuffixed(absl::string_view word) {
-  for (const std::string& suffix : suffixes_) suffixed_filter_.Add(absl::StrCat(word, suffix));
+  for (const std::string& suffix : suffixes_) start_filter_.Add(absl::StrCat(word, suffix));
 }
 
 void PhraseTable::Add(const std::vector<std::string>& tokens, int payload, const std::string& last_stem) {
@@ -269,9 +319,11 @@ void PhraseTable::Add(const std::vector<std::string>& tokens, int payload, const
   Entry e{tokens, last_stem, payload};
   if (tokens.size() == 1 && !last_stem.empty()) {
     first_stem_filter_.Add(last_stem);
+    start_filter_.Add(last_stem);
     first_stem_[last_stem].push_back(std::move(e));
   } else {
     first_filter_.Add(tokens[0]);
+    start_filter_.Add(tokens[0]);
     if (tokens.size() == 1) AddSuffixed(tokens[0]);
     first_[tokens[0]].push_back(std::move(e));
   }
@@ -279,9 +331,9 @@ void PhraseTable::Add(const std::vector<std::string>& tokens, int payload, const
 
 bool PhraseTable::TokenMatches(const Token& token, const std::string& want, const std::string& want_stem,
                                bool last) const {
-  if (token.folded == want) return true;
+  if (SameWord(token.folded, want)) return true;
   if (!last) return false;
-  if (!want_stem.empty() && !token.stem.empty() && token.stem == want_stem) return true;
+  if (!want_stem.empty() && !token.stem.empty() && SameWord(token.stem, want_stem)) return true;
   for (const std::string& suffix : suffixes_) {
     if (token.folded.size() == want.size() + suffix.size() && absl::StartsWith(token.folded, want) &&
         HasSuffix(token.folded, suffix)) {
@@ -294,7 +346,7 @@ bool PhraseTable::TokenMatches(const Token& token, const std::string& want, cons
 std::optional<PhraseTable::Match> PhraseTable::LongestAt(const std::vector<Token>& tokens, size_t i,
                                                          size_t limit) const {
   std::optional<Match> best;
-  std::vector<std::pair<size_t, size_t>> parts;  // Of the entry being tried.
+  absl::InlinedVector<std::pair<size_t, size_t>, 2> parts;  // Of the entry being tried.
   auto consider = [&](const Entry& e) {
     parts.clear();
     size_t pos = i;
@@ -330,13 +382,13 @@ std::optional<PhraseTable::Match> PhraseTable::LongestAt(const std::vector<Token
   };
   const Token& first = tokens[i];
   if (first_filter_.MayContainPrint(first.folded_print)) {
-    auto it = first_.find(first.folded);
+    auto it = first_.find(PrintedWord{first.folded, first.folded_print});
     if (it != first_.end()) {
       for (const Entry& e : it->second) consider(e);
     }
   }
   if (!first.stem.empty() && first_stem_filter_.MayContainPrint(first.stem_print)) {
-    auto st = first_stem_.find(first.stem);
+    auto st = first_stem_.find(PrintedWord{first.stem, first.stem_print});
     if (st != first_stem_.end()) {
       for (const Entry& e : st->second) consider(e);
     }
@@ -344,8 +396,9 @@ std::optional<PhraseTable::Match> PhraseTable::LongestAt(const std::vector<Token
   for (const std::string& suffix : suffixes_) {
     if (first.folded.size() > suffix.size() && HasSuffix(first.folded, suffix)) {
       absl::string_view base = absl::string_view(first.folded).substr(0, first.folded.size() - suffix.size());
-      if (!first_filter_.MayContain(base)) continue;
-      auto su = first_.find(base);
+      const PrintedWord printed{base, WordPrint(base)};
+      if (base.empty() || !first_filter_.MayContainPrint(printed.print)) continue;
+      auto su = first_.find(printed);
       if (su != first_.end()) {
         for (const Entry& e : su->second) {
           if (e.tokens.size() == 1) consider(e);

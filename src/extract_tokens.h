@@ -13,12 +13,14 @@
 
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "claimdiff/ingest.h"
@@ -30,19 +32,24 @@ struct sb_stemmer;
 namespace claimdiff {
 
 struct Token {
-  enum Kind { kWord, kNumber, kPunct };
+  enum Kind : uint8_t { kWord, kNumber, kPunct };
 
   // User-provided, so that emplace_back() builds a token in place without
   // zeroing it first (the members have their initializers).
   Token() {}
 
+  // The small members first, side by side: a sentence's tokens are walked
+  // by a dozen taggers, and a smaller token is fewer cache lines.
   Kind kind = kPunct;
+  bool upper = false;         // Starts with an upper-case or title-case letter.
+  bool space_before = false;  // White space (or the sentence start) precedes it.
+  bool hyphenated = false;    // A word whose parts a hyphen joins (`folded` has a '-').
   size_t start = 0;  // Byte offsets into the document text.
   size_t end = 0;
   std::string folded;         // Case-folded surface.
-  bool upper = false;         // Starts with an upper-case or title-case letter.
-  bool space_before = false;  // White space (or the sentence start) precedes it.
-  std::string stem;           // Snowball stem of `folded` (words only; filled on demand).
+  // Snowball stem of `folded` (words only; set by Stemmer::StemAll, whose
+  // memory it views until the stemmer's next StemAll()).
+  absl::string_view stem;
   // WordPrint() of `folded` (set by Tokenize) and of `stem` (set by
   // Stemmer::StemAll), for the key filters of the dozen tables every token
   // is looked up in.
@@ -75,6 +82,58 @@ inline uint64_t WordPrint(absl::string_view word) {
   return h ^ (h >> 32);
 }
 
+// a == b, for words: those of up to sixteen bytes (nearly all) are compared
+// as WordPrint() reads them, in two overlapping loads, without a memcmp()
+// call.
+inline bool SameWord(absl::string_view a, absl::string_view b) {
+  const size_t n = a.size();
+  if (n != b.size()) return false;
+  const char* p = a.data();
+  const char* q = b.data();
+  if (n > 16) return std::memcmp(p, q, n) == 0;
+  if (n >= 8) {
+    uint64_t p1, p2, q1, q2;
+    std::memcpy(&p1, p, 8);
+    std::memcpy(&p2, p + n - 8, 8);
+    std::memcpy(&q1, q, 8);
+    std::memcpy(&q2, q + n - 8, 8);
+    return ((p1 ^ q1) | (p2 ^ q2)) == 0;
+  }
+  if (n >= 4) {
+    uint32_t p1, p2, q1, q2;
+    std::memcpy(&p1, p, 4);
+    std::memcpy(&p2, p + n - 4, 4);
+    std::memcpy(&q1, q, 4);
+    std::memcpy(&q2, q + n - 4, 4);
+    return ((p1 ^ q1) | (p2 ^ q2)) == 0;
+  }
+  return n == 0 || (p[0] == q[0] && p[n / 2] == q[n / 2] && p[n - 1] == q[n - 1]);
+}
+
+// A word with its WordPrint(): a look-up key that needs no hashing.
+struct PrintedWord {
+  absl::string_view word;
+  uint64_t print = 0;
+};
+
+// Hashes words by their WordPrint(), so that look-ups of a token's word,
+// whose print the token carries, skip hashing (transparent: a table keyed
+// by std::string finds a string_view or a PrintedWord).
+struct WordHash {
+  using is_transparent = void;
+  size_t operator()(absl::string_view word) const { return static_cast<size_t>(WordPrint(word)); }
+  size_t operator()(const PrintedWord& word) const { return static_cast<size_t>(word.print); }
+};
+struct WordEq {
+  using is_transparent = void;
+  bool operator()(absl::string_view a, absl::string_view b) const { return SameWord(a, b); }
+  bool operator()(absl::string_view a, const PrintedWord& b) const { return SameWord(a, b.word); }
+  bool operator()(const PrintedWord& a, absl::string_view b) const { return SameWord(a.word, b); }
+};
+template <typename Value>
+using WordHashMap = absl::flat_hash_map<std::string, Value, WordHash, WordEq>;
+using WordHashSet = absl::flat_hash_set<std::string, WordHash, WordEq>;
+
 // Case-folds UTF-8 text (ICU simple case folding, code point by code point).
 std::string FoldCase(absl::string_view text);
 
@@ -97,16 +156,17 @@ class Stemmer {
   Stemmer& operator=(const Stemmer&) = delete;
   std::string Stem(absl::string_view folded) const { return snowball_.Stem(folded); }
   // Fills Token::stem of every word token (remembering the stems of the
-  // words seen: a document repeats its words).
+  // words seen: a document repeats its words). The stems stay valid until
+  // the next call.
   void StemAll(std::vector<Token>* tokens) const;
 
  private:
   SnowballStemmer snowball_;
   struct Stemmed {
-    std::string stem;
-    uint64_t print = 0;  // WordPrint(stem).
+    std::unique_ptr<const std::string> stem;  // On the heap: tokens view it.
+    uint64_t print = 0;                       // WordPrint(*stem).
   };
-  mutable absl::flat_hash_map<std::string, Stemmed> seen_;  // Folded word -> stem.
+  mutable WordHashMap<Stemmed> seen_;  // Folded word -> stem.
 };
 
 // Parses a digit token with the language's separators ("1.000" -> 1000 and
@@ -175,15 +235,19 @@ class WordMap {
   const Value* Find(absl::string_view word) const { return Find(word, WordPrint(word)); }
   // The same with the word's WordPrint() known (a token's folded_print or stem_print).
   const Value* Find(absl::string_view word, uint64_t print) const {
-    if (!word.empty() && !filter_.MayContainPrint(print)) return nullptr;  // The filter has no empty key.
-    auto it = map_.find(word);
+    if (word.empty()) {  // The filter has no empty key.
+      auto it = map_.find(word);
+      return it == map_.end() ? nullptr : &it->second;
+    }
+    if (!filter_.MayContainPrint(print)) return nullptr;
+    auto it = map_.find(PrintedWord{word, print});
     return it == map_.end() ? nullptr : &it->second;
   }
   bool Contains(absl::string_view word) const { return Find(word) != nullptr; }
   bool Contains(absl::string_view word, uint64_t print) const { return Find(word, print) != nullptr; }
 
  private:
-  absl::flat_hash_map<std::string, Value> map_;
+  WordHashMap<Value> map_;
   KeyFilter filter_;
 };
 
@@ -196,11 +260,12 @@ class WordSet {
   }
   bool Contains(absl::string_view word) const { return Contains(word, WordPrint(word)); }
   bool Contains(absl::string_view word, uint64_t print) const {
-    return (word.empty() || filter_.MayContainPrint(print)) && set_.contains(word);
+    if (word.empty()) return set_.contains(word);  // The filter has no empty key.
+    return filter_.MayContainPrint(print) && set_.contains(PrintedWord{word, print});
   }
 
  private:
-  absl::flat_hash_set<std::string> set_;
+  WordHashSet set_;
   KeyFilter filter_;
 };
 
@@ -215,8 +280,9 @@ class PhraseTable {
     size_t begin = 0;  // Token indexes, [begin, end).
     size_t end = 0;
     int payload = -1;
-    // Token ranges of the parts when the phrase has gaps (one range otherwise).
-    std::vector<std::pair<size_t, size_t>> parts;
+    // Token ranges of the parts when the phrase has gaps (one range
+    // otherwise), on the stack for phrases of up to two parts.
+    absl::InlinedVector<std::pair<size_t, size_t>, 2> parts;
   };
 
   void set_suffixes(std::vector<std::string> suffixes);
@@ -225,6 +291,10 @@ class PhraseTable {
   // passes the phrase's stemmed last token in `last_stem`).
   void Add(const std::vector<std::string>& tokens, int payload, const std::string& last_stem = "");
   bool empty() const { return first_.empty(); }
+  // Every key MayStartAt() looks for (first words, their stems, first
+  // words with each suffix): a KeyFilter of several tables' keys tells at
+  // once that a token starts an entry of none of them.
+  std::vector<std::string> StartKeys() const;
 
   // Longest match starting at token i, not reaching past `limit`.
   std::optional<Match> MatchAt(const std::vector<Token>& tokens, size_t i, size_t limit) const {
@@ -243,25 +313,27 @@ class PhraseTable {
   };
   bool TokenMatches(const Token& token, const std::string& want, const std::string& want_stem,
                     bool last) const;
-  // False when no entry can start at `token`: the key filters know the
+  // False when no entry can start at `token`: start_filter_ knows the
   // entries' first words, their stems, and the first words with each
   // suffix. Most tokens start no phrase, and this spares them every hash
-  // look-up.
+  // look-up (with one probe: the taggers ask a dozen tables of every token).
   bool MayStartAt(const Token& token) const {
-    return first_filter_.MayContainPrint(token.folded_print) ||
-           (!token.stem.empty() && first_stem_filter_.MayContainPrint(token.stem_print)) ||
-           (!suffixes_.empty() && suffixed_filter_.MayContainPrint(token.folded_print));
+    return start_filter_.MayContainPrint(token.folded_print) ||
+           (!first_stem_.empty() && !token.stem.empty() && start_filter_.MayContainPrint(token.stem_print));
   }
-  // Adds the forms with a suffix of a one-token entry's word to suffixed_filter_.
+  // Adds the forms with a suffix of a one-token entry's word to start_filter_.
   void AddSuffixed(absl::string_view word);
   // MatchAt() past the filters.
   std::optional<Match> LongestAt(const std::vector<Token>& tokens, size_t i, size_t limit) const;
   // Keyed by the first token (or its stem for one-token stem entries).
-  absl::flat_hash_map<std::string, std::vector<Entry>> first_;
-  absl::flat_hash_map<std::string, std::vector<Entry>> first_stem_;
+  WordHashMap<std::vector<Entry>> first_;
+  WordHashMap<std::vector<Entry>> first_stem_;
   KeyFilter first_filter_;       // Keys of first_.
   KeyFilter first_stem_filter_;  // Keys of first_stem_.
-  KeyFilter suffixed_filter_;    // Keys of one-token entries of first_, with each suffix.
+  // Keys of first_ and first_stem_, and those of the one-token entries of
+  // first_ with each suffix: what MayStartAt() probes. (It may hold more:
+  // forms with suffixes set before; a filter only needs no false negatives.)
+  KeyFilter start_filter_;
   std::vector<std::string> suffixes_;
   size_t max_gap_ = 12;
 };

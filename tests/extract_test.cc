@@ -369,6 +369,35 @@ TEST_CASE("Suffixes are compared from the end", "[extract]") {
   }
 }
 
+// SameWord() reads short words in overlapping loads: it must agree with ==
+// at every length and whichever byte differs.
+TEST_CASE("Words compare as strings do", "[extract]") {
+  for (size_t n = 0; n <= 20; ++n) {
+    std::string a;
+    for (size_t k = 0; k < n; ++k) a.push_back(static_cast<char>('a' + k));
+    CHECK(SameWord(a, std::string(a)));
+    CHECK_FALSE(SameWord(a, a + "x"));
+    for (size_t k = 0; k < n; ++k) {
+      std::string b = a;
+      b[k] = 'Z';
+      INFO(a << " / " << b);
+      CHECK_FALSE(SameWord(a, b));
+      CHECK_FALSE(SameWord(b, a));
+    }
+  }
+}
+
+TEST_CASE("Tokens tell whether a hyphen joins their parts", "[extract]") {
+  const std::string text = "Kreml-Sprecher didn't US\xE2\x80\x91Pr\xC3\xA4sident - Moskau-";
+  const std::vector<Token> tokens = Tokenize(text, Span{0, text.size()});
+  std::vector<std::pair<std::string, bool>> got;
+  for (const Token& t : tokens) got.emplace_back(t.folded, t.hyphenated);
+  const std::vector<std::pair<std::string, bool>> want = {
+      {"kreml-sprecher", true}, {"didn't", false}, {"us-pr\xC3\xA4sident", true},
+      {"-", false},             {"moskau", false}, {"-", false}};
+  CHECK(got == want);
+}
+
 TEST_CASE("A phrase table matches a word with a suffix, whenever the suffixes were set", "[extract]") {
   PhraseTable set_after;
   set_after.Add({"putin"}, 1);
