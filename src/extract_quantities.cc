@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "status_macros.h"
@@ -45,6 +46,8 @@ absl::StatusOr<std::unique_ptr<QuantityTagger>> QuantityTagger::Create(const Lex
   if (std::string v = settings.Get("about_tolerance"); !v.empty()) absl::SimpleAtod(v, &t->about_tolerance_);
   if (std::string v = settings.Get("count_window"); !v.empty()) absl::SimpleAtoi(v, &t->count_window_);
   t->ordinal_digit_dot_ = settings.Get("ordinal_digit_dot") == "yes";
+  t->count_head_capitalized_ = settings.Get("count_head") == "capitalized";
+  for (const std::string& s : SettingValues(settings, "count_head_suffix")) t->count_head_suffixes_.push_back(FoldCase(s));
   for (const std::string& s : SettingValues(settings, "ordinal_suffix")) t->ordinal_suffixes_.Insert(FoldCase(s));
 
   const LexiconTable& words = lexicon.Table("number_words");
@@ -96,6 +99,27 @@ absl::StatusOr<std::unique_ptr<QuantityTagger>> QuantityTagger::Create(const Lex
   for (const std::string& s : SettingValues(settings, "group_link")) t->group_links_.Insert(FoldCase(s));
   for (const std::string& s : SettingValues(settings, "group_start")) t->group_starts_.Insert(FoldCase(s));
   return t;
+}
+
+size_t QuantityTagger::CountHead(const std::vector<Token>& tokens, size_t j, const std::vector<bool>& skip) const {
+  // The words of the noun phrase: up to a break, a number, a stopword or
+  // an extracted span, at most count_window_.
+  size_t end = j;
+  while (end < tokens.size() && end < j + count_window_ && tokens[end].kind == Token::kWord && !skip[end] &&
+         !stopwords_.Contains(tokens[end].folded, tokens[end].folded_print)) {
+    ++end;
+  }
+  if (count_head_capitalized_) {
+    for (size_t k = end; k > j; --k) {
+      if (tokens[k - 1].upper) return k - 1;
+    }
+  }
+  for (size_t k = j; k < end; ++k) {
+    for (const std::string& suffix : count_head_suffixes_) {
+      if (tokens[k].folded.size() > suffix.size() + 2 && absl::EndsWith(tokens[k].folded, suffix)) return k;
+    }
+  }
+  return j;
 }
 
 const QuantityTagger::Count* QuantityTagger::CountAt(const Token& t) const {
@@ -322,11 +346,8 @@ std::vector<Quantity> QuantityTagger::Find(absl::string_view /*text*/, const std
       q.counts_span = Span{tokens[chosen_at].start, tokens[chosen_at].end};
     } else if (!measure && j < n && tokens[j].kind == Token::kWord) {
       // No count word in the data: an event noun ("erste Gipfeltreffen" ->
-      // meeting), else the next word as written, folded.
+      // meeting), else the counted noun as written, folded.
       size_t k = j;
-      // Skip lower-case adjectives in languages that capitalize nouns is
-      // not knowable here; take the first word that is an event, else the
-      // word right after the number.
       int row = -1;
       for (size_t w = j; events != nullptr && w < n && w < j + 3 && !IsBreak(tokens[w]); ++w) {
         if ((row = events->Lookup(tokens[w])) >= 0) {
@@ -334,6 +355,7 @@ std::vector<Quantity> QuantityTagger::Find(absl::string_view /*text*/, const std
           break;
         }
       }
+      if (row < 0) k = CountHead(tokens, j, skip);
       if (row >= 0) {
         q.counts = events->Class(row);
       } else if (tokens[k].folded.size() >= 3 && !skip[k] &&

@@ -58,12 +58,19 @@ class QuantityTagger {
   };
   QuantityTagger() = default;
   const Count* CountAt(const Token& t) const;
+  // The counted noun among the words from j on: in languages that
+  // capitalize nouns the last capitalized word of the noun phrase ("drei
+  // neue Waffen"), else the first with a plural suffix ("four loud pops");
+  // j when neither is found.
+  size_t CountHead(const std::vector<Token>& tokens, size_t j, const std::vector<bool>& skip) const;
   const Unit* UnitAt(const Token& t, bool after) const;
 
   char decimal_ = '.';
   char group_ = ',';
   double about_tolerance_ = 0.1;
   size_t count_window_ = 4;
+  bool count_head_capitalized_ = false;          // claims.tsv count_head.
+  std::vector<std::string> count_head_suffixes_;  // claims.tsv count_head_suffix.
   bool ordinal_digit_dot_ = false;
   WordSet ordinal_suffixes_;
   PhraseTable number_words_;

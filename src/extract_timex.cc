@@ -1229,11 +1229,18 @@ bool SentenceMatcher::TrySeason(size_t i, Cand* c) {
   if (Year4At(end, &y)) {
     year = y;
     ++end;
+  } else if (Has(end, Kind::kYearCue) && Year4At(end + 1, &y)) {  // "the fall of 2008".
+    year = y;
+    end += 2;
   } else if (size_t g = YearOfPeriod(end, &year)) {
     end += g;
   } else if (size_t g2 = YearGenitive(end, &year)) {
     end += g2;
   } else if (!(i > 0 && (Has(i - 1, Kind::kMonthCue) || Has(i - 1, Kind::kDet)))) {
+    return false;
+  } else if (!Has(i - 1, Kind::kMonthCue) && (Has(end, Kind::kYearCue) || Has(end, Kind::kDet))) {
+    // A season with an article and a genitive after it is a noun: "the fall
+    // of the military junta", "Der Herbst der Patriarchen".
     return false;
   }
   if (!year) {

@@ -3,10 +3,8 @@
 // skipped when absent), checked against the nine points of
 // ../shared/seeds/README.md.
 //
-// The invariant checks always run. The nine-point checklists are hidden
-// ([.seeds], [.example]) while the extraction and alignment stages are
-// being built; run them with `test_compare "[.seeds],[.example]"` to see
-// which points pass.
+// Each point of the nine-point checklists is a check of its own, and the
+// list of points with PASS/FAIL is printed (`test_compare "[points]" -s`).
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
@@ -109,7 +107,7 @@ void Dump(const ClusterResult& r) {
   }
 }
 
-void CheckPoints(const ClusterResult& r, const PointNeedles& n, bool require) {
+void CheckPoints(const ClusterResult& r, const PointNeedles& n) {
   Dump(r);
   std::vector<std::pair<std::string, bool>> points;
   auto dates = Between(r, n.dates_a, n.dates_b);
@@ -166,10 +164,8 @@ void CheckPoints(const ClusterResult& r, const PointNeedles& n, bool require) {
   for (const auto& [name, ok] : points) {
     std::cout << (ok ? "  PASS " : "  FAIL ") << name << "\n";
     passed += ok;
-    if (require) {
-      INFO(name);
-      CHECK(ok);
-    }
+    INFO(name);
+    CHECK(ok);
   }
   std::cout << "  " << passed << "/9 points pass (" << r.alignment.links.size() << " links, "
             << r.comparison.findings.size() << " findings)\n";
@@ -251,14 +247,14 @@ TEST_CASE("Pipeline on the bundled example: findings are well formed and determi
   }
 }
 
-TEST_CASE("Nine points on the bundled example", "[.example]") {
+TEST_CASE("Nine points on the bundled example", "[compare][points]") {
   auto r = RunPair(kExampleA, kExampleB);
   if (!r.ok()) FAIL(r.status().message());
   std::cout << "example:\n";
-  CheckPoints(*r, ExampleNeedles(), false);
+  CheckPoints(*r, ExampleNeedles());
 }
 
-TEST_CASE("Nine points on the seed pair", "[.seeds]") {
+TEST_CASE("Nine points on the seed pair", "[compare][points][seeds]") {
   if (!std::filesystem::exists(kSeedA)) {
     WARN("skipped: " << kSeedA << " absent");
     return;
@@ -267,7 +263,7 @@ TEST_CASE("Nine points on the seed pair", "[.seeds]") {
   if (!r.ok()) FAIL(r.status().message());
   CheckInvariants(*r);
   std::cout << "seeds:\n";
-  CheckPoints(*r, SeedNeedles(), false);
+  CheckPoints(*r, SeedNeedles());
 }
 
 }  // namespace
