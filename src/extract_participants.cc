@@ -54,7 +54,11 @@ absl::StatusOr<std::unique_ptr<ParticipantTagger>> ParticipantTagger::Create(con
     t->variants_.Insert(FoldCase(row.fields[0]), FoldCase(row.Field(1)));
   }
 
-  // Organisations and media share one phrase table; media rows follow.
+  // Organisations and media share one phrase table; media rows follow. A
+  // name's last word also matches by its stem ("Behörden" for "Behörde")
+  // unless the language says no: in English the stem of "reports" is that
+  // of "reported", of "authorities" that of "authorize".
+  const bool org_stems = settings.Get("organisation_stems") != "no";
   for (absl::string_view name : {"organisations", "media"}) {
     const LexiconTable& table = lexicon.Table(name);
     bool media = name == "media";
@@ -68,7 +72,7 @@ absl::StatusOr<std::unique_ptr<ParticipantTagger>> ParticipantTagger::Create(con
       org.generic = media && row.Field(2) == "generic";
       if (org.generic) org.source = "media";
       std::vector<std::string> toks = PhraseTokens(row.fields[0]);
-      t->orgs_.Add(toks, static_cast<int>(t->org_rows_.size()), stemmer.Stem(toks.back()));
+      t->orgs_.Add(toks, static_cast<int>(t->org_rows_.size()), org_stems ? stemmer.Stem(toks.back()) : "");
       t->org_rows_.push_back(std::move(org));
       if (toks.size() == 1) t->blockers_.Insert(toks[0]);
     }

@@ -214,7 +214,8 @@ TEST_CASE("English claims: casualty numbers, magnitudes, sources, hedges", "[ext
         "The 76ers won 3 games.",
         "A petrol bomb killed two women and a man.",
         "Police arrested 12 students and 3 teachers.",
-        "Four loud pops were heard before three major underwater data lines failed."},
+        "Four loud pops were heard before three major underwater data lines failed.",
+        "The blast was reported in the north, where officials authorize no reporting."},
        {"Q:6.1/exact/u=magnitude Q:10/at_least/c=killed E:earthquake",
         "Q:10/exact/c=killed Q:50/about/c=injured",
         "Q:80/exact/c=injured",
@@ -230,8 +231,11 @@ TEST_CASE("English claims: casualty numbers, magnitudes, sources, hedges", "[ext
         "Q:2/at_least/c=killed",
         "Q:12/at_least/c=students Q:3/exact/c=teachers",
         // The counted noun is the head of the noun phrase, not the adjective.
-        "Q:4/exact/c=pops Q:3/exact/c=lines"},
-       {"", "", "", "", "", "", "Q:", "", "", "", "Q:2005", "Q:76", "Q:2/exact", "", "c=loud c=major"}},
+        "Q:4/exact/c=pops Q:3/exact/c=lines",
+        // Names match by their words: "reported" is no "reports", "authorize" no "authorities".
+        "P:officials"},
+       {"", "", "", "", "", "", "Q:", "", "", "", "Q:2005", "Q:76", "Q:2/exact", "", "c=loud c=major",
+        "P:reports P:authorities"}},
       {"2019-04-16",
        {"Kremlin spokesman Dmitry Peskov confirmed the meeting on Monday.",
         "Russian President Vladimir Putin and North Korean leader Kim Jong Un will meet this month, the Kremlin "
