@@ -56,9 +56,12 @@ absl::StatusOr<std::unique_ptr<ParticipantTagger>> ParticipantTagger::Create(con
 
   // Organisations and media share one phrase table; media rows follow. A
   // name's last word also matches by its stem ("Behörden" for "Behörde")
-  // unless the language says no: in English the stem of "reports" is that
-  // of "reported", of "authorities" that of "authorize".
-  const bool org_stems = settings.Get("organisation_stems") != "no";
+  // unless the language says no (in English the stem of "reports" is that
+  // of "reported", of "authorities" that of "authorize"), or only when
+  // capitalized (German nouns: "Regierungen", not "regierende").
+  const std::string org_stems_setting = settings.Get("organisation_stems");
+  const bool org_stems = org_stems_setting != "no";
+  t->orgs_.set_stem_needs_upper(org_stems_setting == "capitalized");
   for (absl::string_view name : {"organisations", "media"}) {
     const LexiconTable& table = lexicon.Table(name);
     bool media = name == "media";

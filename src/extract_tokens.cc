@@ -333,7 +333,10 @@ bool PhraseTable::TokenMatches(const Token& token, const std::string& want, cons
                                bool last) const {
   if (SameWord(token.folded, want)) return true;
   if (!last) return false;
-  if (!want_stem.empty() && !token.stem.empty() && SameWord(token.stem, want_stem)) return true;
+  if (!want_stem.empty() && !token.stem.empty() && (token.upper || !stem_needs_upper_) &&
+      SameWord(token.stem, want_stem)) {
+    return true;
+  }
   for (const std::string& suffix : suffixes_) {
     if (token.folded.size() == want.size() + suffix.size() && absl::StartsWith(token.folded, want) &&
         HasSuffix(token.folded, suffix)) {

@@ -287,6 +287,9 @@ class PhraseTable {
 
   void set_suffixes(std::vector<std::string> suffixes);
   void set_max_gap(size_t gap) { max_gap_ = gap; }
+  // A last word matches by its stem only when capitalized (German nouns:
+  // "Regierungen" for "Regierung", not "regierende").
+  void set_stem_needs_upper(bool needs_upper) { stem_needs_upper_ = needs_upper; }
   // `stem_last`: the last phrase token is compared by stem (the caller
   // passes the phrase's stemmed last token in `last_stem`).
   void Add(const std::vector<std::string>& tokens, int payload, const std::string& last_stem = "");
@@ -336,6 +339,7 @@ class PhraseTable {
   KeyFilter start_filter_;
   std::vector<std::string> suffixes_;
   size_t max_gap_ = 12;
+  bool stem_needs_upper_ = false;
 };
 
 // Values of a key that may repeat in a settings table ("title_link	von").
