@@ -34,6 +34,15 @@ void SetPositions(const std::string& position, bool* after, bool* before) {
 
 bool IsBreak(const Token& t) { return t.kind == Token::kPunct && t.folded != "-"; }
 
+// Letters A-Z only, at least one ("AK", "MH").
+bool AllCapitals(absl::string_view word) {
+  if (word.empty()) return false;
+  for (char c : word) {
+    if (c < 'A' || c > 'Z') return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<QuantityTagger>> QuantityTagger::Create(const Lexicon& lexicon,
@@ -135,7 +144,7 @@ const QuantityTagger::Unit* QuantityTagger::UnitAt(const Token& t, bool after) c
   return u;
 }
 
-std::vector<Quantity> QuantityTagger::Find(absl::string_view /*text*/, const std::vector<Token>& tokens,
+std::vector<Quantity> QuantityTagger::Find(absl::string_view text, const std::vector<Token>& tokens,
                                            const std::vector<bool>& skip, const EventTagger* events) const {
   std::vector<Quantity> out;
   const size_t n = tokens.size();
@@ -175,6 +184,14 @@ std::vector<Quantity> QuantityTagger::Find(absl::string_view /*text*/, const std
     if (t.kind == Token::kNumber) {
       // Glued to a word before ("G20") or a clock time ("10:30"): no quantity.
       if (i > 0 && Glued(t) && tokens[i - 1].kind == Token::kWord) {
+        ++i;
+        continue;
+      }
+      // The number of a designation: a hyphen after letters in capitals
+      // ("AK-47", "F-16", "MH-17"), not a measure ("magnitude-5.2").
+      if (i > 1 && Glued(t) && tokens[i - 1].folded == "-" && Glued(tokens[i - 1]) &&
+          tokens[i - 2].kind == Token::kWord && AllCapitals(text.substr(tokens[i - 2].start,
+                                                                       tokens[i - 2].end - tokens[i - 2].start))) {
         ++i;
         continue;
       }

@@ -215,7 +215,8 @@ TEST_CASE("English claims: casualty numbers, magnitudes, sources, hedges", "[ext
         "A petrol bomb killed two women and a man.",
         "Police arrested 12 students and 3 teachers.",
         "Four loud pops were heard before three major underwater data lines failed.",
-        "The blast was reported in the north, where officials authorize no reporting."},
+        "The blast was reported in the north, where officials authorize no reporting.",
+        "Police found seven AK-47 rifles after a magnitude-5.2 quake."},
        {"Q:6.1/exact/u=magnitude Q:10/at_least/c=killed E:earthquake",
         "Q:10/exact/c=killed Q:50/about/c=injured",
         "Q:80/exact/c=injured",
@@ -233,9 +234,11 @@ TEST_CASE("English claims: casualty numbers, magnitudes, sources, hedges", "[ext
         // The counted noun is the head of the noun phrase, not the adjective.
         "Q:4/exact/c=pops Q:3/exact/c=lines",
         // Names match by their words: "reported" is no "reports", "authorize" no "authorities".
-        "P:officials"},
+        "P:officials",
+        // A designation's number is no quantity; a measure's is.
+        "Q:7/exact Q:5.2/exact/u=magnitude"},
        {"", "", "", "", "", "", "Q:", "", "", "", "Q:2005", "Q:76", "Q:2/exact", "", "c=loud c=major",
-        "P:reports P:authorities"}},
+        "P:reports P:authorities", "Q:47"}},
       {"2019-04-16",
        {"Kremlin spokesman Dmitry Peskov confirmed the meeting on Monday.",
         "Russian President Vladimir Putin and North Korean leader Kim Jong Un will meet this month, the Kremlin "
