@@ -4,7 +4,6 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
-#include <sstream>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
@@ -73,6 +72,10 @@ absl::StatusOr<LexiconTable> ParseLexiconTable(absl::string_view contents, absl:
     return absl::InvalidArgumentError(
         absl::StrCat(path, ": invalid UTF-8 at byte offset ", bad));
   }
+  // Sized once: the gazetteer has tens of thousands of rows.
+  const size_t lines = static_cast<size_t>(std::count(contents.begin(), contents.end(), '\n')) + 1;
+  table.rows.reserve(lines);
+  table.values.reserve(lines);
   int line_number = 0;
   for (absl::string_view line : absl::StrSplit(contents, '\n')) {
     ++line_number;
@@ -82,6 +85,7 @@ absl::StatusOr<LexiconTable> ParseLexiconTable(absl::string_view contents, absl:
     if (trimmed.empty() || trimmed[0] == '#') continue;
     LexiconRow row;
     row.line = line_number;
+    row.fields.reserve(static_cast<size_t>(std::count(line.begin(), line.end(), '\t')) + 1);
     for (absl::string_view field : absl::StrSplit(line, '\t')) {
       row.fields.emplace_back(absl::StripAsciiWhitespace(field));
     }
@@ -109,11 +113,15 @@ absl::StatusOr<Lexicon> LoadLexicon(absl::string_view dir, absl::string_view lan
   std::sort(files.begin(), files.end());
   Lexicon lexicon{std::string(language), std::string(dir)};
   for (const fs::path& file : files) {
-    std::ifstream in(file, std::ios::binary);
+    std::ifstream in(file, std::ios::binary | std::ios::ate);
     if (!in) return absl::NotFoundError(absl::StrCat(file.string(), ": cannot open"));
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    auto table = ParseLexiconTable(buffer.str(), file.stem().string(), file.string());
+    // Read at once into a string of the file's size (the gazetteer is a few MB).
+    std::string contents(static_cast<size_t>(std::max<std::streamoff>(in.tellg(), 0)), '\0');
+    in.seekg(0);
+    if (!in.read(contents.data(), static_cast<std::streamsize>(contents.size()))) {
+      return absl::NotFoundError(absl::StrCat(file.string(), ": cannot read"));
+    }
+    auto table = ParseLexiconTable(contents, file.stem().string(), file.string());
     if (!table.ok()) return table.status();
     lexicon.AddTable(*std::move(table));
   }

@@ -205,12 +205,22 @@ class ExtractorImpl : public Extractor {
 
 }  // namespace
 
+absl::StatusOr<std::shared_ptr<const CompiledGazetteer>> CompileGazetteer(const Lexicon& common) {
+  return CompiledGazetteer::Compile(common);
+}
+
 absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(const Lexicon& lexicon, const Lexicon& common) {
+  CLAIMDIFF_ASSIGN_OR_RETURN(std::shared_ptr<const CompiledGazetteer> gazetteer, CompileGazetteer(common));
+  return Create(lexicon, std::move(gazetteer));
+}
+
+absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(
+    const Lexicon& lexicon, std::shared_ptr<const CompiledGazetteer> gazetteer) {
   Taggers t;
   t.stemmer = lexicon.Table("claims").Get("stemmer");
   Stemmer stemmer(t.stemmer);
   CLAIMDIFF_ASSIGN_OR_RETURN(t.timex, TimexTagger::Create(lexicon));
-  CLAIMDIFF_ASSIGN_OR_RETURN(t.places, PlaceMatcher::Create(lexicon, common));
+  CLAIMDIFF_ASSIGN_OR_RETURN(t.places, PlaceMatcher::Create(lexicon, std::move(gazetteer)));
   CLAIMDIFF_ASSIGN_OR_RETURN(t.participants, ParticipantTagger::Create(lexicon, stemmer));
   CLAIMDIFF_ASSIGN_OR_RETURN(t.events, EventTagger::Create(lexicon, stemmer));
   CLAIMDIFF_ASSIGN_OR_RETURN(t.quantities, QuantityTagger::Create(lexicon, stemmer));

@@ -37,6 +37,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "extract_tokens.h"
+#include "status_macros.h"
 
 namespace claimdiff {
 
@@ -91,13 +92,13 @@ bool KnownKind(absl::string_view kind) {
   return kind == "continent" || kind == "country" || kind == "region" || kind == "city" || kind == "capital";
 }
 
-std::string JoinFolded(const std::vector<Token>& tokens, size_t begin, size_t end) {
-  std::string key;
-  for (size_t k = begin; k < end; ++k) {
-    if (k > begin) key.push_back(' ');
-    key += tokens[k].folded;
+// The folded words of `tokens` joined by ' ' into `*key`.
+void JoinFolded(const std::vector<Token>& tokens, std::string* key) {
+  key->clear();
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    if (k > 0) key->push_back(' ');
+    key->append(tokens[k].folded);
   }
-  return key;
 }
 
 
@@ -139,107 +140,170 @@ struct PlaceMatcher::Match {
   std::string role;
 };
 
-PlaceMatcher::PlaceMatcher() = default;
+PlaceMatcher::PlaceMatcher(std::shared_ptr<const CompiledGazetteer> gazetteer)
+    : gazetteer_(std::move(gazetteer)) {
+  all_.shared = &gazetteer_->names_;
+  lower_.shared = &gazetteer_->lower_;
+}
 PlaceMatcher::~PlaceMatcher() = default;
 
-void PlaceMatcher::AddName(absl::string_view surface, Candidate candidate, absl::string_view language) {
-  // "de:Russland": a name of one language only.
-  if (surface.size() > 3 && surface[2] == ':' && absl::ascii_islower(surface[0]) &&
-      absl::ascii_islower(surface[1])) {
-    if (surface.substr(0, 2) != language) return;
-    surface.remove_prefix(3);
-  }
-  std::vector<Token> tokens = Tokenize(surface, Span{0, surface.size()});
-  if (tokens.empty()) return;
-  // Two-letter names are codes ("US", "UK") that only countries may use.
-  if (candidate.place >= 0 && !candidate.demonym && surface.size() < 3 &&
-      places_[static_cast<size_t>(candidate.place)].place.kind != "country") {
-    return;
-  }
-  candidate.needs_capital = tokens[0].upper;
-  candidate.acronym = std::none_of(surface.begin(), surface.end(), absl::ascii_islower);
-  std::string key = JoinFolded(tokens, 0, tokens.size());
-  std::vector<Candidate>& list = all_.names[key];
-  for (const Candidate& c : list) {
-    if (c.place == candidate.place && c.demonym == candidate.demonym) return;
-  }
-  list.push_back(candidate);
-  if (candidate.demonym) {
-    demonym_keys_.insert(key);
-    demonym_filter_.Add(key);
-  }
-  all_.AddFirstWord(tokens[0].folded, tokens.size());
+size_t PlaceMatcher::size() const { return gazetteer_->size(); }
+
+const PlaceMatcher::Entry& PlaceMatcher::EntryOf(const Candidate& c) const {
+  return gazetteer_->places_[static_cast<size_t>(c.place)];
 }
 
-void PlaceMatcher::NameIndex::AddFirstWord(absl::string_view word, size_t name_tokens) {
+void PlaceMatcher::NameTable::AddFirstWord(absl::string_view word, size_t name_tokens) {
   FirstWord& first = first_words[word];
   first.longest = std::max(first.longest, name_tokens);
+}
+
+void PlaceMatcher::NameTable::Finish(const NameTable* below) {
+  if (below != nullptr) {
+    // A one-word key here hides the one below, also as FirstWord::alone.
+    for (const auto& [key, candidates] : names) {
+      if (key.find(' ') == std::string::npos && below->LookupFirst(PrintedWord{key, WordPrint(key)})) {
+        AddFirstWord(key, 1);
+      }
+    }
+  }
+  first_words_filter = KeyFilter(first_words.size());
+  for (auto& [word, first] : first_words) {
+    const PrintedWord printed{word, WordPrint(word)};
+    first_words_filter.Add(word);
+    auto it = names.find(printed);
+    if (it != names.end()) {
+      first.alone = it->second.empty() ? nullptr : &it->second;
+    } else if (below != nullptr) {
+      const std::vector<Candidate>* alone = below->Lookup(printed);
+      first.alone = alone == nullptr || alone->empty() ? nullptr : alone;
+    }
+    if (below != nullptr) {
+      if (const FirstWord* under = below->LookupFirst(printed)) {
+        first.longest = std::max(first.longest, under->longest);
+      }
+    }
+  }
+  names_filter = KeyFilter(names.size());
+  for (const auto& [key, candidates] : names) names_filter.Add(key);
 }
 
 void PlaceMatcher::NameIndex::Finish(const std::vector<std::string>& name_endings,
                                      const std::vector<std::string>& demonym_endings,
                                      const absl::flat_hash_set<std::string>& demonym_keys) {
-  first_words_filter = KeyFilter(first_words.size());
-  for (auto& [word, first] : first_words) {
-    auto it = names.find(word);
-    first.alone = it == names.end() ? nullptr : &it->second;
-    first_words_filter.Add(word);
-  }
-  names_filter = KeyFilter(names.size());
+  own.Finish(shared);
   // Only the endings a key may take go in (CandidatesAt() strips demonym
-  // endings only to find a demonym key): smaller filters, fewer cache misses.
+  // endings only to find a demonym key, and those are all in `own`):
+  // smaller filters, fewer cache misses. Keys hidden below stay in: a
+  // filter may say yes too often.
   auto endings_of = [&](const std::string& key) {
     return name_endings.size() + (demonym_keys.contains(key) ? demonym_endings.size() : 0);
   };
   size_t inflected = 0, last_words = 0;
-  for (const auto& [key, candidates] : names) {
-    inflected += endings_of(key);
-    if (key.find(' ') != std::string::npos) last_words += endings_of(key) + 1;
+  const NameTable* const tables[] = {shared, &own};
+  for (const NameTable* table : tables) {
+    for (const auto& [key, candidates] : table->names) {
+      const size_t endings = table == shared ? name_endings.size() : endings_of(key);
+      inflected += endings;
+      if (key.find(' ') != std::string::npos) last_words += endings + 1;
+    }
   }
   inflected_filter = KeyFilter(inflected);
   last_words_filter = KeyFilter(last_words);
-  for (const auto& [key, candidates] : names) {
-    names_filter.Add(key);
-    const bool demonym = demonym_keys.contains(key);
-    auto add_inflected = [&](absl::string_view word, KeyFilter* filter) {
-      for (const std::string& ending : name_endings) filter->Add(absl::StrCat(word, ending));
-      if (!demonym) return;
-      for (const std::string& ending : demonym_endings) filter->Add(absl::StrCat(word, ending));
-    };
-    add_inflected(key, &inflected_filter);
-    const size_t space = key.rfind(' ');
-    if (space == std::string::npos) continue;
-    const absl::string_view last = absl::string_view(key).substr(space + 1);
-    last_words_filter.Add(last);
-    add_inflected(last, &last_words_filter);
+  std::string word_ending;  // A buffer.
+  for (const NameTable* table : tables) {
+    for (const auto& [key, candidates] : table->names) {
+      const bool demonym = table == &own && demonym_keys.contains(key);
+      auto add_inflected = [&](absl::string_view word, KeyFilter* filter) {
+        auto add = [&](const std::string& ending) {
+          word_ending.assign(word.data(), word.size());
+          word_ending += ending;
+          filter->Add(word_ending);
+        };
+        for (const std::string& ending : name_endings) add(ending);
+        if (!demonym) return;
+        for (const std::string& ending : demonym_endings) add(ending);
+      };
+      add_inflected(key, &inflected_filter);
+      const size_t space = key.rfind(' ');
+      if (space == std::string::npos) continue;
+      const absl::string_view last = absl::string_view(key).substr(space + 1);
+      last_words_filter.Add(last);
+      add_inflected(last, &last_words_filter);
+    }
   }
 }
 
 const std::vector<PlaceMatcher::Candidate>* PlaceMatcher::NameIndex::Find(absl::string_view key) const {
+  if (key.empty()) return nullptr;
   const PrintedWord printed{key, WordPrint(key)};
-  if (key.empty() || !names_filter.MayContainPrint(printed.print)) return nullptr;
-  auto it = names.find(printed);
-  return it == names.end() ? nullptr : &it->second;
+  const std::vector<Candidate>* found = own.Lookup(printed);
+  if (found == nullptr) found = shared->Lookup(printed);
+  return found == nullptr || found->empty() ? nullptr : found;
 }
 
-const PlaceMatcher::NameIndex::FirstWord* PlaceMatcher::NameIndex::First(const Token& token) const {
-  if (token.folded.empty() || !first_words_filter.MayContainPrint(token.folded_print)) return nullptr;
-  auto it = first_words.find(PrintedWord{token.folded, token.folded_print});
-  return it == first_words.end() ? nullptr : &it->second;
+void CompiledGazetteer::AddName(absl::string_view surface, Candidate candidate, std::vector<Token>* tokens,
+                                std::string* key) {
+  // "de:Russland": a name of one language only.
+  absl::string_view language;
+  if (surface.size() > 3 && surface[2] == ':' && absl::ascii_islower(surface[0]) &&
+      absl::ascii_islower(surface[1])) {
+    language = surface.substr(0, 2);
+    surface.remove_prefix(3);
+  }
+  Tokenize(surface, Span{0, surface.size()}, tokens);
+  if (tokens->empty()) return;
+  // Two-letter names are codes ("US", "UK") that only countries may use.
+  if (surface.size() < 3 && places_[static_cast<size_t>(candidate.place)].place.kind != "country") return;
+  candidate.needs_capital = (*tokens)[0].upper;
+  candidate.acronym = std::none_of(surface.begin(), surface.end(), absl::ascii_islower);
+  JoinFolded(*tokens, key);
+  const PrintedWord printed{*key, WordPrint(*key)};
+  auto tagged = tagged_.find(printed);
+  if (!language.empty() && tagged == tagged_.end()) {
+    // The key's first name of one language: its names so far (all
+    // languages') come first.
+    std::vector<TaggedCandidate> before;
+    if (auto it = names_.names.find(printed); it != names_.names.end()) {
+      for (const Candidate& c : it->second) before.push_back(TaggedCandidate{c, ""});
+    }
+    tagged = tagged_.emplace(*key, std::move(before)).first;
+  }
+  if (tagged != tagged_.end()) tagged->second.push_back(TaggedCandidate{candidate, std::string(language)});
+  if (!language.empty()) return;  // The matchers of its language add it.
+  std::vector<Candidate>& list = names_.names[absl::string_view(*key)];
+  for (const Candidate& c : list) {
+    if (c.place == candidate.place) return;
+  }
+  list.push_back(candidate);
+  names_.AddFirstWord((*tokens)[0].folded, tokens->size());
 }
 
-absl::StatusOr<std::unique_ptr<PlaceMatcher>> PlaceMatcher::Create(const Lexicon& language,
-                                                                    const Lexicon& common) {
-  std::unique_ptr<PlaceMatcher> m(new PlaceMatcher());
-  const std::string& lang = language.language();
+void CompiledGazetteer::Rank(std::vector<Candidate>* list) const {
+  if (list->size() < 2) return;
+  auto rank = [&](const Candidate& c) {
+    if (c.place < 0) return std::make_tuple(3, 0, 0.0);
+    const PlaceMatcher::Entry& e = places_[static_cast<size_t>(c.place)];
+    bool top = e.place.kind == "country" || e.place.kind == "continent";
+    return std::make_tuple(top ? 2 : 1, c.primary ? 1 : 0, e.priority);
+  };
+  std::stable_sort(list->begin(), list->end(),
+                   [&](const Candidate& a, const Candidate& b) { return rank(a) > rank(b); });
+}
+
+absl::StatusOr<std::shared_ptr<const CompiledGazetteer>> CompiledGazetteer::Compile(const Lexicon& common) {
+  // Built in place: FirstWord::alone points into the tables.
+  std::shared_ptr<CompiledGazetteer> g(new CompiledGazetteer());
   size_t rows = 0;
   for (const std::string& name : common.TableNames()) {
     if (absl::StartsWith(name, "places")) rows += common.Table(name).rows.size();
   }
-  m->places_.reserve(rows);
-  m->by_id_.reserve(rows);
-  m->all_.names.reserve(rows * 2);
-  m->all_.first_words.reserve(rows * 2);
+  g->places_.reserve(rows);
+  g->by_id_.reserve(rows);
+  g->names_.names.reserve(rows * 2);
+  g->names_.first_words.reserve(rows * 2);
+  std::vector<Token> tokens;  // Buffers of AddName().
+  std::string key_buffer;
   // Gazetteer: every common table whose name starts with "places".
   for (const std::string& name : common.TableNames()) {
     if (!absl::StartsWith(name, "places")) continue;
@@ -256,44 +320,132 @@ absl::StatusOr<std::unique_ptr<PlaceMatcher>> PlaceMatcher::Create(const Lexicon
         return absl::InvalidArgumentError(
             absl::StrCat(table.path, ":", row.line, ": population '", row.Field(3), "' is not a number"));
       }
-      if (m->by_id_.contains(row.Field(0))) {
+      const int index = static_cast<int>(g->places_.size());
+      if (!g->by_id_.try_emplace(row.Field(0), index).second) {
         return absl::InvalidArgumentError(
             absl::StrCat(table.path, ":", row.line, ": duplicate place id '", row.Field(0), "'"));
       }
-      Entry e;
+      PlaceMatcher::Entry& e = g->places_.emplace_back();
       e.place.id = row.Field(0);
       e.place.name = row.Field(2);
       e.place.kind = kind == "capital" ? "city" : kind;
       e.place.role = "other";
-      for (absl::string_view w : absl::StrSplit(row.Field(4), ',', absl::SkipEmpty())) {
+      const std::string& within = row.Field(4);
+      e.place.within.reserve(static_cast<size_t>(std::count(within.begin(), within.end(), ',')) + 1);
+      for (absl::string_view w : absl::StrSplit(within, ',', absl::SkipEmpty())) {
         e.place.within.emplace_back(w);
       }
       e.priority = Priority(kind, population);
       e.always = kind == "continent" || kind == "country" || kind == "capital";
       e.population = population;
-      int index = static_cast<int>(m->places_.size());
-      m->by_id_[e.place.id] = index;
-      m->places_.push_back(std::move(e));
       Candidate c;
       c.place = index;
       c.primary = true;
-      m->AddName(row.Field(2), c, lang);
+      g->AddName(row.Field(2), c, &tokens, &key_buffer);
       c.primary = false;
-      for (absl::string_view n : absl::StrSplit(row.Field(5), '|', absl::SkipEmpty())) m->AddName(n, c, lang);
+      for (absl::string_view n : absl::StrSplit(row.Field(5), '|', absl::SkipEmpty())) {
+        g->AddName(n, c, &tokens, &key_buffer);
+      }
     }
   }
+  for (auto& [key, list] : g->names_.names) g->Rank(&list);
+  for (const auto& [key, list] : g->names_.names) {
+    if (std::none_of(list.begin(), list.end(), [](const Candidate& c) { return !c.needs_capital; })) continue;
+    g->lower_.names.emplace(key, list);
+    const size_t words = static_cast<size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
+    g->lower_.AddFirstWord(absl::string_view(key).substr(0, key.find(' ')), words);
+  }
+  g->names_.Finish(nullptr);
+  g->lower_.Finish(nullptr);
+  return std::shared_ptr<const CompiledGazetteer>(std::move(g));
+}
+
+std::vector<PlaceMatcher::Candidate>& PlaceMatcher::OwnList(absl::string_view key) {
+  const PrintedWord printed{key, WordPrint(key)};
+  auto it = all_.own.names.find(printed);
+  if (it != all_.own.names.end()) return it->second;
+  // The shared names are ranked already: ranked again with the ones added
+  // after them, they come out as they would have from all names in order.
+  const std::vector<Candidate>* shared = all_.shared->Lookup(printed);
+  return all_.own.names.emplace(key, shared == nullptr ? std::vector<Candidate>() : *shared).first->second;
+}
+
+void PlaceMatcher::AddName(absl::string_view surface, Candidate candidate, absl::string_view language,
+                           std::vector<Token>* tokens) {
+  // "de:Russland": a name of one language only.
+  if (surface.size() > 3 && surface[2] == ':' && absl::ascii_islower(surface[0]) &&
+      absl::ascii_islower(surface[1])) {
+    if (surface.substr(0, 2) != language) return;
+    surface.remove_prefix(3);
+  }
+  Tokenize(surface, Span{0, surface.size()}, tokens);
+  if (tokens->empty()) return;
+  // Two-letter names are codes ("US", "UK") that only countries may use.
+  if (candidate.place >= 0 && !candidate.demonym && surface.size() < 3 &&
+      EntryOf(candidate).place.kind != "country") {
+    return;
+  }
+  candidate.needs_capital = (*tokens)[0].upper;
+  candidate.acronym = std::none_of(surface.begin(), surface.end(), absl::ascii_islower);
+  std::string key;
+  JoinFolded(*tokens, &key);
+  std::vector<Candidate>& list = OwnList(key);
+  for (const Candidate& c : list) {
+    if (c.place == candidate.place && c.demonym == candidate.demonym) return;
+  }
+  list.push_back(candidate);
+  if (candidate.demonym) {
+    demonym_keys_.insert(key);
+    demonym_filter_.Add(key);
+  }
+  all_.own.AddFirstWord((*tokens)[0].folded, tokens->size());
+}
+
+absl::StatusOr<std::unique_ptr<PlaceMatcher>> PlaceMatcher::Create(const Lexicon& language,
+                                                                    const Lexicon& common) {
+  CLAIMDIFF_ASSIGN_OR_RETURN(std::shared_ptr<const CompiledGazetteer> gazetteer,
+                             CompiledGazetteer::Compile(common));
+  return Create(language, std::move(gazetteer));
+}
+
+absl::StatusOr<std::unique_ptr<PlaceMatcher>> PlaceMatcher::Create(
+    const Lexicon& language, std::shared_ptr<const CompiledGazetteer> gazetteer) {
+  const CompiledGazetteer& g = *gazetteer;
+  std::unique_ptr<PlaceMatcher> m(new PlaceMatcher(std::move(gazetteer)));
+  const std::string& lang = language.language();
+  // The gazetteer's names of this language only, in order among the
+  // others of their key.
+  for (const auto& [key, tagged] : g.tagged_) {
+    auto of_language = [&](const CompiledGazetteer::TaggedCandidate& t) {
+      return !t.language.empty() && t.language == lang;
+    };
+    if (std::none_of(tagged.begin(), tagged.end(), of_language)) continue;
+    auto mine = [&](const CompiledGazetteer::TaggedCandidate& t) {
+      return t.language.empty() || of_language(t);
+    };
+    std::vector<Candidate> list;
+    for (const CompiledGazetteer::TaggedCandidate& t : tagged) {
+      if (!mine(t)) continue;
+      auto same = [&](const Candidate& c) { return c.place == t.candidate.place; };
+      if (std::none_of(list.begin(), list.end(), same)) list.push_back(t.candidate);
+    }
+    m->all_.own.names.emplace(key, std::move(list));
+    const size_t words = static_cast<size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
+    m->all_.own.AddFirstWord(absl::string_view(key).substr(0, key.find(' ')), words);
+  }
+  std::vector<Token> tokens;  // A buffer of AddName().
   // Nationality adjectives.
   const LexiconTable& demonyms = language.Table("place_demonyms");
   for (const LexiconRow& row : demonyms.rows) {
-    auto it = m->by_id_.find(row.Field(1));
-    if (it == m->by_id_.end()) {
+    auto it = g.by_id_.find(row.Field(1));
+    if (it == g.by_id_.end()) {
       return absl::InvalidArgumentError(absl::StrCat(demonyms.path, ":", row.line, ": unknown place id '",
                                                      row.Field(1), "'"));
     }
     Candidate c;
     c.place = it->second;
     c.demonym = true;
-    m->AddName(row.Field(0), c, lang);
+    m->AddName(row.Field(0), c, lang, &tokens);
   }
   // Stopwords block; ambiguous names need a context.
   for (const std::string& name : language.TableNames()) {
@@ -301,41 +453,32 @@ absl::StatusOr<std::unique_ptr<PlaceMatcher>> PlaceMatcher::Create(const Lexicon
     for (const LexiconRow& row : language.Table(name).rows) {
       Candidate blocker;
       blocker.place = -1;
-      m->AddName(row.Field(0), blocker, lang);
+      m->AddName(row.Field(0), blocker, lang, &tokens);
     }
   }
-  absl::flat_hash_set<std::string> ambiguous;  // Folded names that are ordinary words.
   for (const LexiconRow& row : language.Table("place_ambiguous").rows) {
-    ambiguous.insert(FoldCase(row.Field(0)));
-  }
-  for (auto& [key, list] : m->all_.names) {
-    bool is_ambiguous = !ambiguous.empty() && ambiguous.contains(key);
-    for (Candidate& c : list) {
-      if (!is_ambiguous || c.place < 0 || c.demonym) continue;
-      const Entry& e = m->places_[static_cast<size_t>(c.place)];
-      c.ambiguous = !e.always;
-    }
-    // Blockers first, then countries and continents, then places whose main
-    // name this is ("Philadelphia" the city, not Amman's ancient name), then
-    // by priority.
-    auto rank = [&](const Candidate& c) {
-      if (c.place < 0) return std::make_tuple(3, 0, 0.0);
-      const Entry& e = m->places_[static_cast<size_t>(c.place)];
-      bool top = e.place.kind == "country" || e.place.kind == "continent";
-      return std::make_tuple(top ? 2 : 1, c.primary ? 1 : 0, e.priority);
-    };
-    if (list.size() > 1) {
-      std::stable_sort(list.begin(), list.end(),
-                       [&](const Candidate& a, const Candidate& b) { return rank(a) > rank(b); });
+    const std::string key = FoldCase(row.Field(0));
+    const PrintedWord printed{key, WordPrint(key)};
+    if (m->all_.own.Lookup(printed) == nullptr && m->all_.shared->Lookup(printed) == nullptr) continue;
+    for (Candidate& c : m->OwnList(key)) {
+      if (c.place >= 0 && !c.demonym) c.ambiguous = !m->EntryOf(c).always;
     }
   }
-  for (const auto& [key, list] : m->all_.names) {
-    bool usable = std::any_of(list.begin(), list.end(),
-                              [](const Candidate& c) { return c.place < 0 || !c.needs_capital; });
-    if (!usable) continue;
-    m->lower_.names.emplace(key, list);
-    size_t words = static_cast<size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
-    m->lower_.AddFirstWord(absl::string_view(key).substr(0, key.find(' ')), words);
+  m->surface_count_ = m->all_.shared->names.size();
+  for (auto& [key, list] : m->all_.own.names) {
+    g.Rank(&list);
+    if (!m->all_.shared->Lookup(PrintedWord{key, WordPrint(key)})) ++m->surface_count_;
+    // The lower-case index: this list instead of the shared one, which it
+    // hides when the list is of no use after a word in lower case.
+    const bool usable = std::any_of(list.begin(), list.end(),
+                                    [](const Candidate& c) { return c.place < 0 || !c.needs_capital; });
+    if (usable) {
+      m->lower_.own.names.emplace(key, list);
+      const size_t words = static_cast<size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
+      m->lower_.own.AddFirstWord(absl::string_view(key).substr(0, key.find(' ')), words);
+    } else if (m->lower_.shared->Lookup(PrintedWord{key, WordPrint(key)}) != nullptr) {
+      m->lower_.own.names.emplace(key, std::vector<Candidate>());
+    }
   }
   const LexiconTable& inflections = language.Table("place_inflections");
   m->name_suffixes_ = Suffixes(inflections, "name");
@@ -366,7 +509,7 @@ absl::StatusOr<std::unique_ptr<PlaceMatcher>> PlaceMatcher::Create(const Lexicon
 bool PlaceMatcher::NeedsContext(const Candidate& c) const {
   if (c.place < 0 || c.demonym) return false;
   if (c.ambiguous) return true;
-  const Entry& e = places_[static_cast<size_t>(c.place)];
+  const Entry& e = EntryOf(c);
   return e.place.kind == "city" && !e.always && e.population < kContextFreePopulation;
 }
 
@@ -377,7 +520,7 @@ uint32_t PlaceMatcher::CueBits(const Token& token) const {
 }
 
 void PlaceMatcher::CandidatesAt(const NameIndex& index, const std::vector<Token>& tokens, size_t i,
-                                size_t len, const NameIndex::FirstWord* first, std::string* key_buffer,
+                                size_t len, const FirstWord* first, std::string* key_buffer,
                                 bool* inflected, std::vector<Candidate>* out) const {
   out->clear();
   *inflected = false;
@@ -540,7 +683,7 @@ std::vector<Place> PlaceMatcher::Find(absl::string_view text, const std::vector<
     // After a word in lower case only names that need no capital (and
     // blockers) can match: look them up in the small index.
     const NameIndex& index = tokens[i].upper ? all_ : lower_;
-    const NameIndex::FirstWord* first = index.First(tokens[i]);
+    const FirstWord* first = index.First(tokens[i]);
     if (first == nullptr && !MayBeInflectedName(index, tokens[i]) && !tokens[i].hyphenated) {
       ++i;  // Most words: no name starts here (see CandidatesAt and below).
       continue;
@@ -606,12 +749,12 @@ std::vector<Place> PlaceMatcher::Find(absl::string_view text, const std::vector<
     if (q.first != m.last + 2 || !is_comma(m.last + 1)) continue;
     bool done = false;
     for (size_t qi = 0; qi < q.candidates.size() && !done; ++qi) {
-      const Entry& qe = places_[static_cast<size_t>(q.candidates[qi].place)];
+      const Entry& qe = EntryOf(q.candidates[qi]);
       if (q.candidates[qi].demonym || (qe.place.kind != "region" && qe.place.kind != "country")) continue;
       for (size_t mi = 0; mi < m.candidates.size() && !done; ++mi) {
         const Candidate& mc = m.candidates[mi];
         if (mc.demonym || mc.place == q.candidates[qi].place) continue;
-        if (!Within(places_[static_cast<size_t>(mc.place)].place.id, qe.place.id)) continue;
+        if (!Within(EntryOf(mc).place.id, qe.place.id)) continue;
         m.chosen = static_cast<int>(mi);
         q.chosen = static_cast<int>(qi);
         q.qualifies = static_cast<int>(a);
@@ -640,7 +783,7 @@ std::vector<Place> PlaceMatcher::Find(absl::string_view text, const std::vector<
     if (!keep[a] || m.qualifies >= 0 || c.demonym || m.inflected) continue;
     if (m.context && !NeedsContext(c)) continue;
     if (a + 1 < matches.size() && matches[a + 1].qualifies == static_cast<int>(a)) continue;
-    if (places_[static_cast<size_t>(c.place)].place.kind == "continent") continue;
+    if (EntryOf(c).place.kind == "continent") continue;
     auto capitalised_word = [&](size_t k) {
       return tokens[k].kind == Token::kWord && tokens[k].upper && !(CueBits(tokens[k]) & kPlaceNoun);
     };
@@ -685,7 +828,7 @@ std::vector<Place> PlaceMatcher::Find(absl::string_view text, const std::vector<
       }
       if (m.role.empty()) m.role = RoleOf(tokens, in_place, m.first, m.last);
     }
-    Place p = places_[static_cast<size_t>(c.place)].place;
+    Place p = EntryOf(c).place;
     p.span = m.span;
     p.role = m.role;
     out.push_back(std::move(p));
@@ -695,15 +838,16 @@ std::vector<Place> PlaceMatcher::Find(absl::string_view text, const std::vector<
 }
 
 bool PlaceMatcher::Within(absl::string_view inner, absl::string_view outer) const {
-  if (inner == outer) return by_id_.contains(inner);
+  if (inner == outer) return gazetteer_->by_id_.contains(inner);
   const Place* p = Lookup(inner);
   if (p == nullptr) return false;
   return std::find(p->within.begin(), p->within.end(), outer) != p->within.end();
 }
 
 const Place* PlaceMatcher::Lookup(absl::string_view id) const {
-  auto it = by_id_.find(id);
-  return it == by_id_.end() ? nullptr : &places_[static_cast<size_t>(it->second)].place;
+  const auto& by_id = gazetteer_->by_id_;
+  auto it = by_id.find(id);
+  return it == by_id.end() ? nullptr : &gazetteer_->places_[static_cast<size_t>(it->second)].place;
 }
 
 }  // namespace claimdiff

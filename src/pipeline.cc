@@ -13,6 +13,8 @@ struct Pipeline::Cache {
   std::mutex mu;
   std::map<std::string, std::unique_ptr<Segmenter>> segmenters;
   std::map<std::string, std::unique_ptr<Extractor>> extractors;
+  // The gazetteer of the common tables, shared by the extractors.
+  std::shared_ptr<const CompiledGazetteer> gazetteer;
   std::map<std::string, std::shared_ptr<const AlignLanguage>> align_languages;
 };
 
@@ -45,7 +47,11 @@ absl::StatusOr<const Extractor*> Pipeline::GetExtractor(const std::string& lang)
   std::lock_guard<std::mutex> lock(cache_->mu);
   auto it = cache_->extractors.find(lang);
   if (it != cache_->extractors.end()) return it->second.get();
-  CLAIMDIFF_ASSIGN_OR_RETURN(std::unique_ptr<Extractor> extractor, Extractor::Create(*lexicon, *common));
+  if (cache_->gazetteer == nullptr) {
+    CLAIMDIFF_ASSIGN_OR_RETURN(cache_->gazetteer, CompileGazetteer(*common));
+  }
+  CLAIMDIFF_ASSIGN_OR_RETURN(std::unique_ptr<Extractor> extractor,
+                             Extractor::Create(*lexicon, cache_->gazetteer));
   const Extractor* result = extractor.get();
   cache_->extractors.emplace(lang, std::move(extractor));
   return result;

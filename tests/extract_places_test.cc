@@ -298,6 +298,63 @@ TEST_CASE("PlaceMatcher takes all knowledge from the data", "[extract][places]")
   CHECK_FALSE(m.Within("geo:2", "region:QX.01"));
 }
 
+// One compiled gazetteer serves every language: each matcher sees the
+// names of all languages and of its own ("xx:Kwuksland"), in gazetteer
+// order among names of equal rank, as a matcher with a gazetteer of its own.
+TEST_CASE("PlaceMatcher shares one compiled gazetteer between languages", "[extract][places]") {
+  Lexicon common("common", "mem");
+  auto places = ParseLexiconTable(
+      "country:QX\tcountry\tQuux\t0\t\tKwuks|xx:Kwuksland|yy:Quuxia\n"
+      "geo:1\tcity\tBeta\t200000\tcountry:QX\txx:Zorn\n"
+      "geo:2\tcity\tAlpha\t200000\tcountry:QX\tZorn\n"
+      "geo:3\tcity\tGamma\t300000\tcountry:QX\tyy:Gam\n",
+      "places", "mem/places.tsv");
+  REQUIRE(places.ok());
+  common.AddTable(*places);
+  auto make_language = [](const std::string& code, const std::string& demonyms,
+                          const std::string& stopwords) {
+    Lexicon language(code, "mem");
+    auto d = ParseLexiconTable(demonyms, "place_demonyms", "mem/place_demonyms.tsv");
+    auto s = ParseLexiconTable(stopwords, "place_stopwords", "mem/place_stopwords.tsv");
+    REQUIRE(d.ok());
+    REQUIRE(s.ok());
+    language.AddTable(*d);
+    language.AddTable(*s);
+    return language;
+  };
+  const Lexicon xx = make_language("xx", "Quuxish\tcountry:QX\n", "Gamma\n");
+  const Lexicon yy = make_language("yy", "Quuxan\tcountry:QX\n", "Alpha\n");
+  auto compiled = CompiledGazetteer::Compile(common);
+  REQUIRE(compiled.ok());
+  CHECK((*compiled)->size() == 4);
+  auto shared_xx = PlaceMatcher::Create(xx, *compiled);
+  auto shared_yy = PlaceMatcher::Create(yy, *compiled);
+  auto alone_yy = PlaceMatcher::Create(yy, common);
+  auto alone_xx = PlaceMatcher::Create(xx, common);
+  REQUIRE(shared_xx.ok());
+  REQUIRE(shared_yy.ok());
+  REQUIRE(alone_xx.ok());
+  REQUIRE(alone_yy.ok());
+  auto dump = [](const PlaceMatcher& m, absl::string_view text) {
+    return Dump(m.Find(text, Span{0, text.size()}), text);
+  };
+  const std::string text = "Kwuksland. Quuxia. Kwuks. Zorn. Gam. Gamma. Alpha. Beta. Quuxish. Quuxan.";
+  CHECK(dump(**shared_xx, text) ==
+        "Kwuksland>Quux:other | Kwuks>Quux:other | Zorn>Beta:other | Alpha>Alpha:other | Beta>Beta:other | "
+        "Quuxish>Quux:origin");
+  CHECK(dump(**shared_yy, text) ==
+        "Quuxia>Quux:other | Kwuks>Quux:other | Zorn>Alpha:other | Gam>Gamma:other | Gamma>Gamma:other | "
+        "Beta>Beta:other | Quuxan>Quux:origin");
+  CHECK(dump(**alone_xx, text) == dump(**shared_xx, text));
+  CHECK(dump(**alone_yy, text) == dump(**shared_yy, text));
+  CHECK((*shared_xx)->surface_count() == (*alone_xx)->surface_count());
+  CHECK((*shared_yy)->surface_count() == (*alone_yy)->surface_count());
+  // quux, kwuks, beta, alpha, zorn, gamma; and kwuksland, quuxish.
+  CHECK((*shared_xx)->surface_count() == 8);
+  CHECK((*shared_xx)->Within("geo:1", "country:QX"));
+  CHECK((*shared_yy)->Lookup("geo:3") != nullptr);
+}
+
 TEST_CASE("PlaceMatcher reports malformed data with file and line", "[extract][places]") {
   Lexicon common("common", "mem");
   auto table = ParseLexiconTable("# bad\ncountry:QX\tcountry\tQuux\t0\t\t\ngeo:1\tvillage\tX\t1\t\t\n",

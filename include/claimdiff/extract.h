@@ -138,6 +138,16 @@ struct AnalyzedDocument {
   Extraction ext;
 };
 
+// The shared gazetteer (the "places" tables of src/lexicon/common/)
+// compiled for place matching: the part of an extractor that is the same
+// for every language and the costliest to build. Immutable and
+// thread-safe; defined in src/extract_places.h.
+class CompiledGazetteer;
+
+// Compiles the gazetteer of `common` once, for Extractor::Create() of any
+// number of languages. InvalidArgument "path:line: ..." on a malformed row.
+absl::StatusOr<std::shared_ptr<const CompiledGazetteer>> CompileGazetteer(const Lexicon& common);
+
 // An extractor for one language. Create() compiles the lexicon into
 // matchers (costly); Extract() is const and thread-safe.
 class Extractor {
@@ -145,6 +155,11 @@ class Extractor {
   virtual ~Extractor() = default;
   // `common` holds the shared tables (gazetteer); may be the same lexicon.
   static absl::StatusOr<std::unique_ptr<Extractor>> Create(const Lexicon& lexicon, const Lexicon& common);
+  // The same with the gazetteer compiled before (CompileGazetteer()), which
+  // the extractor shares: extractors of several languages then compile it
+  // once between them.
+  static absl::StatusOr<std::unique_ptr<Extractor>> Create(
+      const Lexicon& lexicon, std::shared_ptr<const CompiledGazetteer> gazetteer);
   virtual Extraction Extract(const Document& doc, const Segmentation& seg) const = 0;
 };
 
