@@ -123,9 +123,10 @@ std::vector<Span> RepresentedSpans(const AnalyzedDocument& doc, const Statement&
   return spans;
 }
 
-// Spans of everything the extract stage found in a statement: its slots
-// are compared on their own, so their words are no unmatched details.
-std::vector<Span> ExtractedSpans(const AnalyzedDocument& doc, const Statement& st) {
+// Spans of the slots the extract stage found in a statement, which are
+// compared on their own, so their words are no unmatched details (the
+// words of RepresentedSpans are no terms at all).
+std::vector<Span> SlotSpans(const AnalyzedDocument& doc, const Statement& st) {
   std::vector<Span> spans;
   for (int t : st.times) {
     if (t >= 0 && static_cast<size_t>(t) < doc.ext.timex.size()) spans.push_back(doc.ext.timex[static_cast<size_t>(t)].span);
@@ -137,8 +138,6 @@ std::vector<Span> ExtractedSpans(const AnalyzedDocument& doc, const Statement& s
   for (const Place& p : st.places) spans.push_back(p.span);
   for (const Quantity& q : st.quantities) spans.push_back(q.span);
   for (const Attribution& a : st.attributions) spans.push_back(a.span);
-  if (st.certainty_span) spans.push_back(*st.certainty_span);
-  if (st.negation_span) spans.push_back(*st.negation_span);
   return spans;
 }
 
@@ -331,9 +330,8 @@ PreparedCluster PrepareCluster(absl::Span<const AnalyzedDocument> docs,
     const std::vector<Span> represented =
         st != nullptr ? RepresentedSpans(doc, *st) : std::vector<Span>();
     const size_t sentence_start = doc.seg.sentences[static_cast<size_t>(p.sentence)].span.start;
-    const std::vector<Span> extracted = options.find_unmatched_words && st != nullptr
-                                            ? ExtractedSpans(doc, *st)
-                                            : std::vector<Span>();
+    const std::vector<Span> slots =
+        options.find_unmatched_words && st != nullptr ? SlotSpans(doc, *st) : std::vector<Span>();
     for (const Word& w : p.words) {
       const Span word_span{sentence_start + w.start, sentence_start + w.end};
       if (Covered(represented, word_span)) continue;
@@ -361,7 +359,7 @@ PreparedCluster PrepareCluster(absl::Span<const AnalyzedDocument> docs,
         }
       }
       if (options.find_unmatched_words) {
-        WordTerms word{doc.doc.text.substr(word_span.start, word_span.size()), {}, !Covered(extracted, word_span)};
+        WordTerms word{doc.doc.text.substr(word_span.start, word_span.size()), {}, !Covered(slots, word_span)};
         for (size_t i = first_term; i < occurrences.size(); ++i) word.terms.push_back(occurrences[i].first);
         prepared.words.push_back(std::move(word));
       }

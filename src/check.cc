@@ -268,18 +268,25 @@ const Statement* StatementAt(const AnalyzedDocument& d, int sentence) {
   return nullptr;
 }
 
+bool ShareEventClass(const Statement& a, const Statement& b) {
+  for (const EventMention& x : a.events) {
+    for (const EventMention& y : b.events) {
+      if (x.cls == y.cls) return true;
+    }
+  }
+  return false;
+}
+
 // The participants of the nearest earlier statement of `doc`, at most two
-// sentences back, that shares an event class with `st`; empty if none.
+// sentences back, that shares an event class with `st` (one of
+// doc.ext.statements, which are in sentence order); empty if none.
 const std::vector<Participant>& PeopleFromContext(const AnalyzedDocument& doc, const Statement& st) {
   static const std::vector<Participant> kNone;
-  for (auto it = doc.ext.statements.rbegin(); it != doc.ext.statements.rend(); ++it) {
-    if (it->sentence >= st.sentence) continue;
-    if (st.sentence - it->sentence > 2) break;
-    bool same_class = false;
-    for (const EventMention& a : st.events) {
-      for (const EventMention& b : it->events) same_class = same_class || a.cls == b.cls;
-    }
-    if (same_class && !it->participants.empty()) return it->participants;
+  const std::vector<Statement>& sts = doc.ext.statements;
+  for (size_t k = static_cast<size_t>(&st - sts.data()); k > 0; --k) {
+    const Statement& before = sts[k - 1];
+    if (st.sentence - before.sentence > 2) break;
+    if (!before.participants.empty() && ShareEventClass(st, before)) return before.participants;
   }
   return kNone;
 }
@@ -364,14 +371,11 @@ CheckResult CheckDraft(absl::Span<const AnalyzedDocument> docs, const Alignment&
     if (!st.events.empty() && !people.empty()) {
       for (size_t doc = 1; doc < docs.size(); ++doc) {
         for (const Statement& other : docs[doc].ext.statements) {
-          bool event = false, person = false;
-          for (const EventMention& a : st.events) {
-            for (const EventMention& b : other.events) event = event || a.cls == b.cls;
-          }
+          bool person = false;
           for (const Participant& a : people) {
             for (const Participant& b : other.participants) person = person || SameParticipant(a, b);
           }
-          if (event && person) linked.emplace_back(static_cast<int>(doc), &other);
+          if (person && ShareEventClass(st, other)) linked.emplace_back(static_cast<int>(doc), &other);
         }
       }
       std::sort(linked.begin(), linked.end());
@@ -401,14 +405,8 @@ CheckResult CheckDraft(absl::Span<const AnalyzedDocument> docs, const Alignment&
 
     // A linked statement speaks of the claim's event unless both name
     // events and share no class ("Waffen getestet" is no meeting).
-    std::set<std::string> my_classes;
-    for (const EventMention& e : st.events) my_classes.insert(e.cls);
-    auto same_event = [&](const Statement& other) {
-      if (my_classes.empty() || other.events.empty()) return true;
-      for (const EventMention& e : other.events) {
-        if (my_classes.count(e.cls)) return true;
-      }
-      return false;
+    auto same_event = [&st](const Statement& other) {
+      return st.events.empty() || other.events.empty() || ShareEventClass(st, other);
     };
 
     // Slot conflicts with the linked statements about the same event: a time
@@ -474,7 +472,7 @@ CheckResult CheckDraft(absl::Span<const AnalyzedDocument> docs, const Alignment&
       for (const Finding* c : contradictions) {
         // A draft must agree with what its sources say now: the note that
         // a later source may update an earlier one does not apply.
-        reasons.push_back(c->difference.empty() ? c->reason : c->difference);
+        reasons.push_back(std::string(absl::StripSuffix(c->reason, absl::StrCat("; ", c->date_note))));
         slots.insert(c->slot);
         for (const FindingValue& v : c->values) {
           if (v.doc <= 0 || v.doc >= static_cast<int>(docs.size())) continue;

@@ -96,7 +96,7 @@ class Comparer {
     f.slot = r.slot;
     f.values = r.values;
     f.reason = prefix + r.reason;
-    f.difference = prefix + (r.difference.empty() ? r.reason : r.difference);
+    f.date_note = r.date_note;
     f.update = r.update;
     f.link = link;
     f.evidence = {Evidence{a.doc, a.statement->span}, Evidence{b.doc, b.statement->span}};
@@ -144,9 +144,9 @@ class Comparer {
     const auto& db = b.statement->said_on;
     if (!da || !db || *da == *db) return;
     r->update = true;
-    r->difference = r->reason;
-    r->reason += absl::StrCat("; said on ", absl::FormatCivilTime(*da), " and ", absl::FormatCivilTime(*db),
-                              ", the later may update the earlier");
+    r->date_note = absl::StrCat("said on ", absl::FormatCivilTime(*da), " and ", absl::FormatCivilTime(*db),
+                                ", the later may update the earlier");
+    absl::StrAppend(&r->reason, "; ", r->date_note);
   }
 
   void CompareLink(int i) {

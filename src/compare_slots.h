@@ -31,9 +31,7 @@ struct SlotResult {
   std::vector<FindingValue> values;  // One per side, in the order a, b.
   std::string reason;
   bool update = false;
-  // For a contradiction marked as a possible update: the reason without the
-  // note on the statements' dates ("" = the reason).
-  std::string difference;
+  std::string date_note;  // Finding::date_note.
 };
 
 // How a document is named in reasons: its source, else its id.

@@ -242,22 +242,29 @@ const std::vector<PlaceMatcher::Candidate>* PlaceMatcher::NameIndex::Find(absl::
   return found == nullptr || found->empty() ? nullptr : found;
 }
 
+bool PlaceMatcher::ReadName(absl::string_view* surface, absl::string_view* language, Candidate* candidate,
+                            std::vector<Token>* tokens, std::string* key) {
+  // "de:Russland": a name of one language only.
+  *language = absl::string_view();
+  if (surface->size() > 3 && (*surface)[2] == ':' && absl::ascii_islower((*surface)[0]) &&
+      absl::ascii_islower((*surface)[1])) {
+    *language = surface->substr(0, 2);
+    surface->remove_prefix(3);
+  }
+  Tokenize(*surface, Span{0, surface->size()}, tokens);
+  if (tokens->empty()) return false;
+  candidate->needs_capital = (*tokens)[0].upper;
+  candidate->acronym = std::none_of(surface->begin(), surface->end(), absl::ascii_islower);
+  JoinFolded(*tokens, key);
+  return true;
+}
+
 void CompiledGazetteer::AddName(absl::string_view surface, Candidate candidate, std::vector<Token>* tokens,
                                 std::string* key) {
-  // "de:Russland": a name of one language only.
   absl::string_view language;
-  if (surface.size() > 3 && surface[2] == ':' && absl::ascii_islower(surface[0]) &&
-      absl::ascii_islower(surface[1])) {
-    language = surface.substr(0, 2);
-    surface.remove_prefix(3);
-  }
-  Tokenize(surface, Span{0, surface.size()}, tokens);
-  if (tokens->empty()) return;
+  if (!PlaceMatcher::ReadName(&surface, &language, &candidate, tokens, key)) return;
   // Two-letter names are codes ("US", "UK") that only countries may use.
   if (surface.size() < 3 && places_[static_cast<size_t>(candidate.place)].place.kind != "country") return;
-  candidate.needs_capital = (*tokens)[0].upper;
-  candidate.acronym = std::none_of(surface.begin(), surface.end(), absl::ascii_islower);
-  JoinFolded(*tokens, key);
   const PrintedWord printed{*key, WordPrint(*key)};
   auto tagged = tagged_.find(printed);
   if (!language.empty() && tagged == tagged_.end()) {
@@ -372,23 +379,14 @@ std::vector<PlaceMatcher::Candidate>& PlaceMatcher::OwnList(absl::string_view ke
 
 void PlaceMatcher::AddName(absl::string_view surface, Candidate candidate, absl::string_view language,
                            std::vector<Token>* tokens) {
-  // "de:Russland": a name of one language only.
-  if (surface.size() > 3 && surface[2] == ':' && absl::ascii_islower(surface[0]) &&
-      absl::ascii_islower(surface[1])) {
-    if (surface.substr(0, 2) != language) return;
-    surface.remove_prefix(3);
-  }
-  Tokenize(surface, Span{0, surface.size()}, tokens);
-  if (tokens->empty()) return;
+  absl::string_view tag;
+  std::string key;
+  if (!ReadName(&surface, &tag, &candidate, tokens, &key) || (!tag.empty() && tag != language)) return;
   // Two-letter names are codes ("US", "UK") that only countries may use.
   if (candidate.place >= 0 && !candidate.demonym && surface.size() < 3 &&
       EntryOf(candidate).place.kind != "country") {
     return;
   }
-  candidate.needs_capital = (*tokens)[0].upper;
-  candidate.acronym = std::none_of(surface.begin(), surface.end(), absl::ascii_islower);
-  std::string key;
-  JoinFolded(*tokens, &key);
   std::vector<Candidate>& list = OwnList(key);
   for (const Candidate& c : list) {
     if (c.place == candidate.place && c.demonym == candidate.demonym) return;

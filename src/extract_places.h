@@ -160,6 +160,13 @@ class PlaceMatcher {
   };
 
   explicit PlaceMatcher(std::shared_ptr<const CompiledGazetteer> gazetteer);
+  // A gazetteer name as both indexes read it: strips a language tag from
+  // `*surface` ("de:Russland" becomes "Russland" and sets `*language` to
+  // "de", else ""), tokenizes the name into `*tokens` and joins its folded
+  // tokens into `*key`, and sets the candidate's needs_capital and acronym.
+  // False when the name has no tokens.
+  static bool ReadName(absl::string_view* surface, absl::string_view* language, Candidate* candidate,
+                       std::vector<Token>* tokens, std::string* key);
   // Adds `surface` to all_.own ("de:Russland" only when `language` is
   // "de"); `tokens` is a buffer.
   void AddName(absl::string_view surface, Candidate candidate, absl::string_view language,

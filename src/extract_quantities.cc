@@ -372,12 +372,14 @@ std::vector<Quantity> QuantityTagger::Find(absl::string_view text, const std::ve
           break;
         }
       }
-      if (row < 0) k = CountHead(tokens, j, skip);
       if (row >= 0) {
         q.counts = events->Class(row);
-      } else if (tokens[k].folded.size() >= 3 && !skip[k] &&
-                 !stopwords_.Contains(tokens[k].folded, tokens[k].folded_print)) {
-        q.counts = tokens[k].folded;
+      } else {
+        k = CountHead(tokens, j, skip);
+        if (tokens[k].folded.size() >= 3 && !skip[k] &&
+            !stopwords_.Contains(tokens[k].folded, tokens[k].folded_print)) {
+          q.counts = tokens[k].folded;
+        }
       }
       if (!q.counts.empty()) q.counts_span = Span{tokens[k].start, tokens[k].end};
     }

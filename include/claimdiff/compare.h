@@ -65,7 +65,10 @@ struct Finding {
   std::vector<FindingValue> values;
   std::vector<Evidence> evidence;
   std::string reason;      // One line, in English.
-  std::string difference;  // The reason without a note on the statements' dates.
+  // Why the difference may be an update ("said on 2019-04-16 and
+  // 2019-04-18, the later may update the earlier"), the end of `reason`;
+  // "" when it is none.
+  std::string date_note;
   bool update = false;     // The difference is explained by the statements' dates.
   int link = -1;           // Index into Alignment::links, or -1 (per-event or only_in findings).
 };
