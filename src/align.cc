@@ -38,6 +38,13 @@ std::string ConflictReason(const PreparedSentence& a, const PreparedSentence& b,
     }
     if (!compatible) return absl::StrCat("time conflict: ", a.times[0].value, " vs ", b.times[0].value);
   }
+  // Two meetings between different pairs of people: each names two and
+  // each has someone the other lacks.
+  if (a.parties.size() >= 2 && b.parties.size() >= 2 &&
+      !std::includes(a.parties.begin(), a.parties.end(), b.parties.begin(), b.parties.end()) &&
+      !std::includes(b.parties.begin(), b.parties.end(), a.parties.begin(), a.parties.end())) {
+    return absl::StrCat("parties differ: ", absl::StrJoin(a.parties, ", "), " vs ", absl::StrJoin(b.parties, ", "));
+  }
   if (!a.countries.empty() && !b.countries.empty()) {
     bool shared = false;
     for (const std::string& c : a.countries) {
@@ -46,6 +53,28 @@ std::string ConflictReason(const PreparedSentence& a, const PreparedSentence& b,
     if (!shared) return absl::StrCat("place conflict: ", a.countries[0], " vs ", b.countries[0]);
   }
   return "";
+}
+
+// The slots ("time", "place") that one of a and b leaves open and the other
+// gives, for the same kind of event: "No date yet for Biden-Putin summit"
+// and "The summit will take place in Switzerland in mid-June". Empty when
+// none.
+std::string OpenSlots(const PreparedSentence& a, const PreparedSentence& b) {
+  std::vector<std::string> shared;
+  std::set_intersection(a.events.begin(), a.events.end(), b.events.begin(), b.events.end(),
+                        std::back_inserter(shared));
+  if (shared.empty()) return "";
+  std::vector<std::string> slots;
+  auto open_given = [&](const PreparedSentence& open, const PreparedSentence& given) {
+    if (!open.open) return;
+    if (open.times.empty() && !given.times.empty()) slots.push_back("time");
+    if (open.countries.empty() && !given.countries.empty()) slots.push_back("place");
+  };
+  open_given(a, b);
+  open_given(b, a);
+  std::sort(slots.begin(), slots.end());
+  slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
+  return absl::StrJoin(slots, ", ");
 }
 
 // "shared terms: treffen, kim, putin", "participants: ...": the shared terms
@@ -79,74 +108,122 @@ bool SharesOnlyTime(const PreparedCluster& cluster, const TermVector& a, const T
   return only_time;
 }
 
-// Hubness of each statement: the mean of its `k` best candidate scores
-// (fewer candidates count as zeros); 0 for all when k is 0.
-std::vector<double> Hubness(const std::vector<std::vector<Candidate>>& candidates, int k) {
-  std::vector<double> out(candidates.size(), 0);
+// Hubness of each statement towards each other document: the mean of its
+// `k` best candidate scores with the statements of that document (fewer
+// candidates count as zeros). hubness[y] holds (doc, value) sorted by doc;
+// all empty when k is 0.
+std::vector<std::vector<std::pair<int, double>>> Hubness(const PreparedCluster& cluster,
+                                                         const std::vector<std::vector<Candidate>>& candidates,
+                                                         int k) {
+  std::vector<std::vector<std::pair<int, double>>> out(candidates.size());
   if (k <= 0) return out;
-  std::vector<double> scores;
-  for (size_t x = 0; x < candidates.size(); ++x) {
+  std::vector<std::pair<int, double>> scores;  // (doc, score)
+  for (size_t y = 0; y < candidates.size(); ++y) {
     scores.clear();
-    for (const Candidate& c : candidates[x]) scores.push_back(c.score);
-    const size_t top = std::min(scores.size(), static_cast<size_t>(k));
-    std::partial_sort(scores.begin(), scores.begin() + static_cast<long>(top), scores.end(), std::greater<>());
-    double sum = 0;
-    for (size_t i = 0; i < top; ++i) sum += scores[i];
-    out[x] = sum / k;
+    for (const Candidate& c : candidates[y]) {
+      scores.emplace_back(cluster.sentences[static_cast<size_t>(c.other)].doc, c.score);
+    }
+    std::sort(scores.begin(), scores.end(), [](const auto& p, const auto& q) {
+      return p.first != q.first ? p.first < q.first : p.second > q.second;
+    });
+    for (size_t i = 0; i < scores.size();) {
+      size_t j = i;
+      double sum = 0;
+      while (j < scores.size() && scores[j].first == scores[i].first) {
+        if (j - i < static_cast<size_t>(k)) sum += scores[j].second;
+        ++j;
+      }
+      out[y].emplace_back(scores[i].first, sum / k);
+      i = j;
+    }
   }
   return out;
+}
+
+double HubnessTowards(const std::vector<std::pair<int, double>>& hubness, int doc) {
+  auto it = std::lower_bound(hubness.begin(), hubness.end(), std::make_pair(doc, -1.0));
+  return it != hubness.end() && it->first == doc ? it->second : 0;
 }
 
 }  // namespace
 
 Alignment SelectLinks(const PreparedCluster& cluster, const std::vector<std::vector<Candidate>>& candidates,
                       const AlignOptions& options) {
-  // Key (x, y) with x < y, so that a pair chosen from both sides is one link.
-  std::map<std::pair<int, int>, Link> chosen;
-  std::vector<Candidate> list;
-  std::map<int, int> taken_per_doc;
-  std::map<int, bool> context_of_doc;
-  const std::vector<double> hubness = Hubness(candidates, options.hub_weight > 0 ? options.hub_neighbors : 0);
-  // A statement ranks its candidates by score less the partner's hubness
-  // (as CSLS does for word translation): a short, generic statement ("Es
-  // wird das erste Treffen zwischen Putin und Kim sein.") is near to every
-  // statement of the same story and would otherwise be everyone's best.
-  auto rank = [&](const Candidate& c) {
-    return c.score - options.hub_weight * hubness[static_cast<size_t>(c.other)];
+  // The candidates that may become links, with the reason a kept link may
+  // join two different events ("" when none).
+  struct Eligible {
+    Candidate candidate;
+    std::string conflict;
   };
+  std::vector<std::vector<Eligible>> eligible(candidates.size());
+  // The plain candidates among them, for the hubness.
+  std::vector<std::vector<Candidate>> plain(candidates.size());
+  std::map<int, bool> context_of_doc;
   for (size_t x = 0; x < candidates.size(); ++x) {
     const PreparedSentence& sx = cluster.sentences[x];
-    list.clear();
-    for (const Candidate& c : candidates[x]) {
-      if (c.score >= options.threshold) list.push_back(c);
-    }
-    if (list.empty()) continue;
-    std::sort(list.begin(), list.end(), [&](const Candidate& p, const Candidate& q) {
-      const double rp = rank(p), rq = rank(q);
-      return rp != rq ? rp > rq : p.other < q.other;
-    });
-    double best = 0;
-    for (const Candidate& c : list) best = std::max(best, c.score);
-    const double floor = options.relative_threshold * best;
-    taken_per_doc.clear();
     context_of_doc.clear();
-    int taken = 0;
-    for (const Candidate& c : list) {
-      if (options.max_links_per_statement > 0 && taken >= options.max_links_per_statement) break;
-      if (c.score < floor) continue;
+    for (const Candidate& c : candidates[x]) {
       const PreparedSentence& sy = cluster.sentences[static_cast<size_t>(c.other)];
       if (c.score < options.time_alone_threshold && SharesOnlyTime(cluster, sx.vector, sy.vector)) continue;
+      Candidate scored = c;
+      if (!OpenSlots(sx, sy).empty()) scored.score += options.open_slot_bonus;
       auto [ctx, fresh] = context_of_doc.try_emplace(sy.doc, false);
       if (fresh) ctx->second = SameContext(cluster, sx.doc, sy.doc, options);
-      const bool context = ctx->second;
-      if (!context && !options.keep_different_event) continue;
-      int& taken_here = taken_per_doc[sy.doc];
-      if (options.max_links_per_pair_of_docs > 0 && taken_here >= options.max_links_per_pair_of_docs) continue;
       std::string conflict = ConflictReason(sx, sy, options);
-      if (!context && conflict.empty()) conflict = "different document context";
+      if (!ctx->second && conflict.empty()) conflict = "different document context";
+      if (conflict.empty()) plain[x].push_back(scored);
       if (!conflict.empty() && !options.keep_different_event) continue;
+      eligible[x].push_back({scored, std::move(conflict)});
+    }
+  }
+  const auto hubness = Hubness(cluster, plain, options.hub_weight > 0 ? options.hub_neighbors : 0);
+
+  // Key (x, y) with x < y, so that a pair chosen from both sides is one link.
+  std::map<std::pair<int, int>, Link> chosen;
+  std::vector<const Eligible*> list;
+  std::vector<const Eligible*> picks;
+  std::map<int, int> taken_per_doc;
+  for (size_t x = 0; x < candidates.size(); ++x) {
+    const PreparedSentence& sx = cluster.sentences[x];
+    // Within one document, a statement ranks its candidates by score less
+    // the candidate's hubness towards the statement's document.
+    auto rank = [&](const Candidate& c) {
+      return c.score - options.hub_weight * HubnessTowards(hubness[static_cast<size_t>(c.other)], sx.doc);
+    };
+    list.clear();
+    double best = 0;
+    for (const Eligible& e : eligible[x]) {
+      if (e.candidate.score < options.threshold) continue;
+      list.push_back(&e);
+      best = std::max(best, e.candidate.score);
+    }
+    if (list.empty()) continue;
+    std::sort(list.begin(), list.end(), [&](const Eligible* p, const Eligible* q) {
+      const double rp = rank(p->candidate), rq = rank(q->candidate);
+      return rp != rq ? rp > rq : p->candidate.other < q->candidate.other;
+    });
+    const double floor = options.relative_threshold * best;
+    taken_per_doc.clear();
+    picks.clear();
+    for (const Eligible* e : list) {
+      const Candidate& c = e->candidate;
+      if (c.score < floor) continue;
+      int& taken_here = taken_per_doc[cluster.sentences[static_cast<size_t>(c.other)].doc];
+      if (options.max_links_per_pair_of_docs > 0 && taken_here >= options.max_links_per_pair_of_docs) continue;
+      // A further partner in the same document must stand out from what
+      // that partner shares with any statement of this document.
+      if (taken_here > 0 && rank(c) < options.further_link_min_rank) continue;
       ++taken_here;
-      ++taken;
+      picks.push_back(e);
+    }
+    // Across documents, the best by score.
+    std::stable_sort(picks.begin(), picks.end(),
+                     [](const Eligible* p, const Eligible* q) { return p->candidate.score > q->candidate.score; });
+    if (options.max_links_per_statement > 0 && picks.size() > static_cast<size_t>(options.max_links_per_statement)) {
+      picks.resize(static_cast<size_t>(options.max_links_per_statement));
+    }
+    for (const Eligible* pick : picks) {
+      const Candidate& c = pick->candidate;
       const int lo = std::min(static_cast<int>(x), c.other);
       const int hi = std::max(static_cast<int>(x), c.other);
       if (chosen.count({lo, hi})) continue;
@@ -158,9 +235,9 @@ Alignment SelectLinks(const PreparedCluster& cluster, const std::vector<std::vec
       link.doc_b = b.doc;
       link.sentence_b = b.sentence;
       link.score = c.score;
-      if (!conflict.empty()) {
+      if (!pick->conflict.empty()) {
         link.possibly_different_event = true;
-        link.reasons.push_back(std::move(conflict));
+        link.reasons.push_back(pick->conflict);
       }
       chosen.emplace(std::make_pair(lo, hi), std::move(link));
     }
@@ -170,6 +247,9 @@ Alignment SelectLinks(const PreparedCluster& cluster, const std::vector<std::vec
     std::vector<std::string> reasons =
         Reasons(cluster, cluster.sentences[static_cast<size_t>(key.first)].vector,
                 cluster.sentences[static_cast<size_t>(key.second)].vector);
+    const std::string open = OpenSlots(cluster.sentences[static_cast<size_t>(key.first)],
+                                       cluster.sentences[static_cast<size_t>(key.second)]);
+    if (!open.empty()) reasons.push_back(absl::StrCat("left open by one, given by the other: ", open));
     reasons.insert(reasons.end(), link.reasons.begin(), link.reasons.end());
     link.reasons = std::move(reasons);
   }

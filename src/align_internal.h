@@ -43,6 +43,13 @@ struct PreparedSentence {
   TermVector vector;
   std::vector<DayInterval> times;      // Anchored event times.
   std::vector<std::string> countries;  // Country ids of event places.
+  // Keys of the people taking part, sorted, when the statement speaks of
+  // an event that its parties tell apart (LanguageTerms::IsPartyEvent).
+  std::vector<std::string> parties;
+  std::vector<std::string> events;  // Event classes, sorted.
+  // Says that something is not known or not so ("Ort und Zeit gab er noch
+  // nicht preis", "No date yet"): negated or unclear.
+  bool open = false;
   // Only with AlignOptions::find_unmatched_words: the words that are no
   // stopword or number.
   std::vector<WordTerms> words;

@@ -141,6 +141,15 @@ std::vector<Span> SlotSpans(const AnalyzedDocument& doc, const Statement& st) {
   return spans;
 }
 
+// Spans of the media named in a statement ("Russische Medien").
+std::vector<Span> MediaSpans(const Statement& st) {
+  std::vector<Span> spans;
+  for (const Participant& p : st.participants) {
+    if (p.kind == "media") spans.push_back(p.span);
+  }
+  return spans;
+}
+
 bool Covered(const std::vector<Span>& spans, const Span& word) {
   for (const Span& s : spans) {
     if (s.start <= word.start && word.end <= s.end) return true;
@@ -332,9 +341,13 @@ PreparedCluster PrepareCluster(absl::Span<const AnalyzedDocument> docs,
     const size_t sentence_start = doc.seg.sentences[static_cast<size_t>(p.sentence)].span.start;
     const std::vector<Span> slots =
         options.find_unmatched_words && st != nullptr ? SlotSpans(doc, *st) : std::vector<Span>();
+    const std::vector<Span> media = st != nullptr ? MediaSpans(*st) : std::vector<Span>();
     for (const Word& w : p.words) {
       const Span word_span{sentence_start + w.start, sentence_start + w.end};
       if (Covered(represented, word_span)) continue;
+      // "Russische Medien" and "Südkoreanischen Medien" are two sources,
+      // told apart by their participant keys; the media noun is no content.
+      if (Covered(media, word_span)) continue;
       if (w.number) {
         add({absl::StrCat("n:", NumberKey(w.folded)), TermKind::kNumber, w.folded}, 1.0);
         continue;
@@ -348,7 +361,11 @@ PreparedCluster PrepareCluster(absl::Span<const AnalyzedDocument> docs,
       if (const std::vector<int>* groups = terms.SynonymGroups(stem)) {
         for (int g : *groups) add({absl::StrCat("y:", lang_prefix, g), TermKind::kSynonym, w.folded}, 1.0);
       }
-      const std::vector<std::string> parts = terms.SplitCompound(w.folded, vocab);
+      // Compounds that split are nouns, capitalized where the language
+      // capitalizes nouns: "nordkoreanischen" is no "nordkorea|nischen".
+      const std::vector<std::string> parts = terms.compounds_capitalized() && !w.upper
+                                                 ? std::vector<std::string>()
+                                                 : terms.SplitCompound(w.folded, vocab);
       for (const std::string& part : parts) {
         if (terms.IsStopword(part)) continue;
         const std::string part_stem = stemmer.Stem(part);
@@ -379,6 +396,16 @@ PreparedCluster PrepareCluster(absl::Span<const AnalyzedDocument> docs,
       for (const Participant& part : st->participants) {
         if (!part.key.empty()) add({absl::StrCat("p:", part.key), TermKind::kParticipant, part.name}, 1.0);
       }
+      // A source speaks for its organisation: "Kreml-Sprecher Dmitri Peskow
+      // verkündete" and "teilte der Kreml mit" share the Kremlin.
+      for (const Attribution& a : st->attributions) {
+        for (const Participant& part : st->participants) {
+          if (part.key == a.key && !part.affiliation.empty()) {
+            add({absl::StrCat("p:", part.affiliation), TermKind::kParticipant, part.affiliation}, 1.0);
+            break;
+          }
+        }
+      }
       for (const Place& place : st->places) {
         if (place.role == "speaker" || place.id.empty()) continue;
         add({absl::StrCat("l:", place.id), TermKind::kPlace, place.name}, 1.0);
@@ -387,8 +414,24 @@ PreparedCluster PrepareCluster(absl::Span<const AnalyzedDocument> docs,
           if (!country.empty()) prepared.countries.push_back(country);
         }
       }
+      bool party_event = false;
+      prepared.open = st->negated || st->certainty == Certainty::kUnclear;
       for (const EventMention& e : st->events) {
-        if (!e.cls.empty()) add({absl::StrCat("e:", e.cls), TermKind::kEvent, e.trigger}, 1.0);
+        if (e.cls.empty()) continue;
+        prepared.events.push_back(e.cls);
+        add({absl::StrCat("e:", e.cls), TermKind::kEvent, e.cls}, 1.0);
+        // A visit of one leader to another is a meeting of the two.
+        for (const std::string& broader : terms.BroaderEvents(e.cls)) {
+          add({absl::StrCat("e:", broader), TermKind::kEvent, broader}, 1.0);
+        }
+        party_event = party_event || terms.IsPartyEvent(e.cls);
+      }
+      if (party_event) {
+        for (const Participant& part : st->participants) {
+          if (part.kind == "person" && !part.key.empty()) prepared.parties.push_back(part.key);
+        }
+        std::sort(prepared.parties.begin(), prepared.parties.end());
+        prepared.parties.erase(std::unique(prepared.parties.begin(), prepared.parties.end()), prepared.parties.end());
       }
       for (const Quantity& q : st->quantities) {
         if (q.ordinal) continue;
@@ -411,6 +454,8 @@ PreparedCluster PrepareCluster(absl::Span<const AnalyzedDocument> docs,
         prepared.times.push_back({*tx.first_day, *tx.last_day, tx.value});
       }
     }
+    std::sort(prepared.events.begin(), prepared.events.end());
+    prepared.events.erase(std::unique(prepared.events.begin(), prepared.events.end()), prepared.events.end());
     std::sort(prepared.countries.begin(), prepared.countries.end());
     prepared.countries.erase(std::unique(prepared.countries.begin(), prepared.countries.end()),
                              prepared.countries.end());

@@ -6,6 +6,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "core_stemmer.h"
 #include "unicode/uchar.h"
 #include "unicode/utf8.h"
@@ -137,6 +138,12 @@ LanguageTerms::LanguageTerms(const Lexicon& lexicon) {
   if (absl::SimpleAtoi(settings.Get("compound_min_length", "0"), &value)) compound_min_length_ = value;
   if (absl::SimpleAtoi(settings.Get("compound_min_part", "3"), &value)) compound_min_part_ = value;
   if (absl::SimpleAtoi(settings.Get("ngram_min_length", "5"), &value)) ngram_min_length_ = value;
+  compounds_capitalized_ = settings.Get("compound_capitalized") == "yes";
+  for (const std::string& cls : settings.GetAll("party_event")) party_events_.insert(cls);
+  for (const std::string& pair : settings.GetAll("broader_event")) {
+    std::vector<std::string> classes = absl::StrSplit(pair, ' ', absl::SkipWhitespace());
+    if (classes.size() == 2) broader_events_[classes[0]].push_back(classes[1]);
+  }
 
   auto fold = [](absl::string_view s) {
     std::string out;
@@ -172,6 +179,12 @@ double LanguageTerms::BackgroundShare(absl::string_view stem) const {
   if (background_documents_ <= 0) return 0;
   auto it = background_.find(stem);
   return it == background_.end() ? 0 : it->second / background_documents_;
+}
+
+const std::vector<std::string>& LanguageTerms::BroaderEvents(absl::string_view cls) const {
+  static const std::vector<std::string>* const kNone = new std::vector<std::string>();
+  auto it = broader_events_.find(cls);
+  return it == broader_events_.end() ? *kNone : it->second;
 }
 
 const std::vector<int>* LanguageTerms::SynonymGroups(absl::string_view stem) const {

@@ -90,8 +90,17 @@ class LanguageTerms {
   // True when `folded` is listed in compound_parts.tsv (a common word).
   bool IsKnownWord(absl::string_view folded) const { return compound_parts_.contains(folded); }
   bool splits_compounds() const { return compound_min_length_ > 0; }
+  // Only capitalized words are split (German nouns; align_settings:
+  // compound_capitalized).
+  bool compounds_capitalized() const { return compounds_capitalized_; }
   // Words of at least this many characters may match by trigrams (0 = never).
   size_t ngram_min_length() const { return ngram_min_length_; }
+  // Whether the people taking part tell two events of this class apart (a
+  // meeting of Putin and Kim is not one of Trump and Kim).
+  bool IsPartyEvent(absl::string_view cls) const { return party_events_.contains(cls); }
+  // The broader classes an event of class `cls` also counts as (a visit is
+  // a meeting); empty when none.
+  const std::vector<std::string>& BroaderEvents(absl::string_view cls) const;
 
  private:
   bool KnownPart(absl::string_view part, const absl::flat_hash_set<std::string>& vocabulary) const;
@@ -108,6 +117,9 @@ class LanguageTerms {
   size_t compound_min_length_ = 0;    // Characters; 0 = no splitting.
   size_t compound_min_part_ = 3;
   size_t ngram_min_length_ = 5;
+  bool compounds_capitalized_ = false;
+  absl::flat_hash_set<std::string> party_events_;
+  absl::flat_hash_map<std::string, std::vector<std::string>> broader_events_;
 };
 
 // Number of code points of UTF-8 text.

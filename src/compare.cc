@@ -77,6 +77,17 @@ class Comparer {
 
   Side MakeSide(int doc, const Statement* st) const { return Side{doc, &docs_[doc], st}; }
 
+  // Whether `s` speaks of an event of a class that `other` does not.
+  static bool HasOtherEvents(const Side& s, const Side& other) {
+    for (const EventMention& e : s.statement->events) {
+      if (e.cls.empty()) continue;
+      bool shared = false;
+      for (const EventMention& f : other.statement->events) shared = shared || f.cls == e.cls;
+      if (!shared) return true;
+    }
+    return false;
+  }
+
   static bool HaveEvents(const Side& s) {
     for (const EventMention& e : s.statement->events) {
       if (!e.cls.empty()) return true;
@@ -129,9 +140,13 @@ class Comparer {
     if (auto r = CompareParticipants(a, b)) results.push_back(*r);
     if (auto r = CompareCertainty(a, b)) results.push_back(*r);
     if (auto r = CompareAttribution(a, b, k_)) results.push_back(*r);
+    // A sentence about two kinds of event ("hatte eine Einladung verschickt
+    // ... Gerüchte über den Zeitpunkt des Zusammenkommens") does not say
+    // which of them its time and place are for.
+    const bool times_belong = same_event && !HasOtherEvents(a, b) && !HasOtherEvents(b, a);
     std::vector<SlotResult> kept;
     for (SlotResult& r : results) {
-      if (r.kind == FindingKind::kContradict && (r.slot == "time" || r.slot == "place") && !same_event) continue;
+      if (r.kind == FindingKind::kContradict && (r.slot == "time" || r.slot == "place") && !times_belong) continue;
       if (r.kind == FindingKind::kContradict) MarkUpdate(a, b, &r);
       kept.push_back(std::move(r));
     }
@@ -275,15 +290,16 @@ class Comparer {
   }
 
   // A statement that says time or place are not known yet ("Ort und Zeit
-  // nannte der Sprecher noch nicht"), left unlinked, against statements of
+  // nannte der Sprecher noch nicht"), linked or not, against statements of
   // other documents about the same event from the same source that give
   // them: the later one is an update. Only refinements come out of this.
+  // (A link of the open statement, say to "Bestätigt ist das aber nicht",
+  // need not carry the time or place it leaves open.)
   void SourceUpdates() {
     for (size_t du = 0; du < docs_.size(); ++du) {
       for (const Statement& u : docs_[du].ext.statements) {
         Side open = MakeSide(static_cast<int>(du), &u);
         if (!(u.negated || u.certainty == Certainty::kUnclear) || !u.places.empty()) continue;
-        if (linked_.count({open.doc, u.sentence})) continue;
         std::set<std::string> groups_u = SourceGroups(u, true);
         // Without an event of its own ("Ort und Zeitpunkt nannte Peskow
         // aber noch nicht.") the statement speaks of the event of the

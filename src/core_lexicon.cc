@@ -44,6 +44,14 @@ std::string LexiconTable::Get(absl::string_view key, absl::string_view fallback)
   return it == values.end() ? std::string(fallback) : it->second;
 }
 
+std::vector<std::string> LexiconTable::GetAll(absl::string_view key) const {
+  std::vector<std::string> out;
+  for (const LexiconRow& row : rows) {
+    if (row.fields[0] == key) out.push_back(row.Field(1));
+  }
+  return out;
+}
+
 const LexiconTable& Lexicon::Table(absl::string_view name) const {
   static const LexiconTable* const kEmpty = new LexiconTable();
   auto it = tables_.find(name);

@@ -60,7 +60,7 @@ absl::StatusOr<std::unique_ptr<CertaintyTagger>> CertaintyTagger::Create(const L
   for (const LexiconRow& row : negation.rows) t->negation_effect_.push_back(row.Field(1) != "none");
   AddPhrases(negation, nullptr, &t->negation_);
   const LexiconTable& settings = lexicon.Table("claims");
-  for (const std::string& s : SettingValues(settings, "perfect_auxiliary")) t->perfect_auxiliaries_.Insert(FoldCase(s));
+  for (const std::string& s : settings.GetAll("perfect_auxiliary")) t->perfect_auxiliaries_.Insert(FoldCase(s));
   if (std::string p = settings.Get("plan_certainty"); !p.empty() && !ParseCertainty(p, &t->plan_certainty_)) {
     return absl::InvalidArgumentError(absl::StrCat(settings.path, ": unknown plan_certainty '", p, "'"));
   }

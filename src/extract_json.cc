@@ -44,6 +44,11 @@ void WriteParticipant(JsonWriter* w, const Participant& p) {
   if (!p.title.empty()) Member(w, "title", p.title);
   if (!p.title_written.empty()) Member(w, "title_written", p.title_written);
   if (p.title_span) SpanMember(w, "title_span", *p.title_span);
+  if (!p.affiliation.empty()) Member(w, "affiliation", p.affiliation);
+  if (p.from_context) {
+    w->Key("from_context");
+    w->Bool(true);
+  }
   w->EndObject();
 }
 
@@ -225,6 +230,8 @@ nlohmann::ordered_json StatementJson(const Statement& s, const std::string& text
     if (!p.title.empty()) pj["title"] = p.title;
     if (!p.title_written.empty()) pj["title_written"] = p.title_written;
     if (p.title_span) pj["title_span"] = SpanJson(*p.title_span);
+    if (!p.affiliation.empty()) pj["affiliation"] = p.affiliation;
+    if (p.from_context) pj["from_context"] = true;
     participants.push_back(std::move(pj));
   }
   auto& places = j["places"] = nlohmann::ordered_json::array();

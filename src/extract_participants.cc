@@ -1,5 +1,6 @@
 #include "extract_participants.h"
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "status_macros.h"
@@ -21,13 +22,17 @@ absl::StatusOr<std::unique_ptr<ParticipantTagger>> ParticipantTagger::Create(con
                                                                                const Stemmer& stemmer) {
   std::unique_ptr<ParticipantTagger> t(new ParticipantTagger());
   const LexiconTable& settings = lexicon.Table("claims");
-  for (const std::string& s : SettingValues(settings, "name_suffix")) t->name_suffixes_.push_back(FoldCase(s));
-  for (const std::string& s : SettingValues(settings, "title_link")) t->title_links_.Insert(FoldCase(s));
+  for (const std::string& s : settings.GetAll("name_suffix")) t->name_suffixes_.push_back(FoldCase(s));
+  for (const std::string& s : settings.GetAll("title_link")) t->title_links_.Insert(FoldCase(s));
+  for (const std::string& s : settings.GetAll("pair_word")) t->pair_words_.Insert(FoldCase(s));
+  t->pair_pronoun_ = settings.Get("pair_pronoun") == "yes";
+  for (const std::string& s : settings.GetAll("pair_article")) t->pair_articles_.Insert(FoldCase(s));
+  for (const std::string& s : settings.GetAll("pair_plural")) t->pair_plurals_.push_back(FoldCase(s));
 
   const LexiconTable& titles = lexicon.Table("titles");
   for (const LexiconRow& row : titles.rows) {
     CLAIMDIFF_RETURN_IF_ERROR(CheckFields(titles, row, 2));
-    t->title_rows_.push_back({row.Field(1), row.Field(2)});
+    t->title_rows_.push_back({row.Field(1), row.Field(2), FoldCase(row.fields[0])});
   }
   AddPhrases(titles, &stemmer, &t->titles_);
   for (size_t r = 0; r < titles.rows.size(); ++r) {
@@ -83,7 +88,7 @@ absl::StatusOr<std::unique_ptr<ParticipantTagger>> ParticipantTagger::Create(con
   t->orgs_.set_suffixes(t->name_suffixes_);
 
   // Nationality adjectives, with every inflection ending the language lists.
-  std::vector<std::string> endings = SettingValues(settings, "adjective_ending");
+  std::vector<std::string> endings = settings.GetAll("adjective_ending");
   endings.insert(endings.begin(), "");
   const LexiconTable& origins = lexicon.Table("media_origins");
   for (const LexiconRow& row : origins.rows) {
@@ -118,6 +123,35 @@ std::string ParticipantTagger::NameKey(const std::vector<Token>& tokens, size_t 
     }
   }
   return key;
+}
+
+std::optional<Span> ParticipantTagger::FindPairReference(const std::vector<Token>& tokens) const {
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    if (t.kind != Token::kWord) continue;
+    if (i + 1 < tokens.size() && tokens[i + 1].kind == Token::kWord &&
+        pair_articles_.Contains(t.folded, t.folded_print)) {
+      const Token& noun = tokens[i + 1];
+      auto title = MatchTitle(tokens, i + 1);
+      if (title && title->end == i + 2) {
+        const std::string& form = title_rows_[static_cast<size_t>(title->payload)].folded;
+        for (const std::string& plural : pair_plurals_) {
+          if (noun.folded.size() == form.size() + plural.size() && HasSuffix(noun.folded, plural) &&
+              absl::StartsWith(noun.folded, form)) {
+            return Span{t.start, noun.end};
+          }
+        }
+      }
+    }
+    if (!pair_words_.Contains(t.folded, t.folded_print)) continue;
+    if (i + 1 < tokens.size() && tokens[i + 1].kind == Token::kWord) {
+      if (auto title = MatchTitle(tokens, i + 1)) return Span{t.start, tokens[title->end - 1].end};
+      if (pair_pronoun_ && !tokens[i + 1].upper) return Span{t.start, t.end};
+    } else if (pair_pronoun_) {
+      return Span{t.start, t.end};
+    }
+  }
+  return std::nullopt;
 }
 
 bool ParticipantTagger::IsBlocker(const Token& t) const {
@@ -191,9 +225,17 @@ std::vector<FoundParticipant> ParticipantTagger::Find(absl::string_view text, co
     if (key.empty()) key = NameKey(tokens, name_begin, name_end);
     p.key = key;
     if (title_row >= 0) {
-      p.title = title_rows_[static_cast<size_t>(title_row)].key;
+      const Title& title = title_rows_[static_cast<size_t>(title_row)];
+      p.title = title.key;
       p.title_span = Span{tokens[title_begin].start, tokens[title_end - 1].end};
       p.title_written = Written(text, p.title_span->start, p.title_span->end);
+      p.affiliation = title.affiliation;
+    }
+    // "Kreml-Sprecher Dmitri Peskow", later "Peskow": still the Kremlin's.
+    if (!p.affiliation.empty()) {
+      memory->affiliation_of[key] = p.affiliation;
+    } else if (auto it = memory->affiliation_of.find(key); it != memory->affiliation_of.end()) {
+      p.affiliation = it->second;
     }
     fp.begin = title_row >= 0 ? title_begin : name_begin;
     fp.end = name_end;

@@ -42,6 +42,8 @@ struct FoundParticipant {
 // resolves to the full name's key.
 struct NameMemory {
   WordHashMap<std::string> alias_to_key;  // Folded name part -> key.
+  // Person key -> the organisation a title tied the person to.
+  absl::flat_hash_map<std::string, std::string> affiliation_of;
 };
 
 class ParticipantTagger {
@@ -53,6 +55,14 @@ class ParticipantTagger {
   std::vector<FoundParticipant> Find(absl::string_view text, const std::vector<Token>& tokens,
                                      NameMemory* memory) const;
 
+  // The phrase of a sentence that refers back to two people named before
+  // ("die beiden Regierungschefs", "zwischen beiden", "the two leaders"):
+  // a pair word (claims.tsv: pair_word) before a title, or standing alone
+  // where the language allows (pair_pronoun: the next word is no noun); or
+  // a plural title after an article ("der Regierungschefs", "the leaders":
+  // pair_article, and a title that is its table form plus pair_plural).
+  std::optional<Span> FindPairReference(const std::vector<Token>& tokens) const;
+
   // The normalized key of a written name ("Dmitri Peskow" -> "dmitry peskov").
   std::string NameKey(const std::vector<Token>& tokens, size_t begin, size_t end) const;
 
@@ -60,6 +70,7 @@ class ParticipantTagger {
   struct Title {
     std::string key;
     std::string affiliation;
+    std::string folded;  // The table's form.
   };
   struct Org {
     std::string key;
@@ -88,6 +99,10 @@ class ParticipantTagger {
   std::vector<std::string> origin_keys_;
   std::vector<std::string> name_suffixes_;
   WordSet title_links_;
+  WordSet pair_words_;
+  WordSet pair_articles_;
+  std::vector<std::string> pair_plurals_;
+  bool pair_pronoun_ = false;
   WordSet blockers_;  // Folded words that never belong to a name.
   // The start keys of titles_, people_, person_cues_, orgs_ and origins_.
   KeyFilter phrase_starts_;

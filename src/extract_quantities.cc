@@ -56,8 +56,8 @@ absl::StatusOr<std::unique_ptr<QuantityTagger>> QuantityTagger::Create(const Lex
   if (std::string v = settings.Get("count_window"); !v.empty()) absl::SimpleAtoi(v, &t->count_window_);
   t->ordinal_digit_dot_ = settings.Get("ordinal_digit_dot") == "yes";
   t->count_head_capitalized_ = settings.Get("count_head") == "capitalized";
-  for (const std::string& s : SettingValues(settings, "count_head_suffix")) t->count_head_suffixes_.push_back(FoldCase(s));
-  for (const std::string& s : SettingValues(settings, "ordinal_suffix")) t->ordinal_suffixes_.Insert(FoldCase(s));
+  for (const std::string& s : settings.GetAll("count_head_suffix")) t->count_head_suffixes_.push_back(FoldCase(s));
+  for (const std::string& s : settings.GetAll("ordinal_suffix")) t->ordinal_suffixes_.Insert(FoldCase(s));
 
   const LexiconTable& words = lexicon.Table("number_words");
   for (const LexiconRow& row : words.rows) {
@@ -104,9 +104,9 @@ absl::StatusOr<std::unique_ptr<QuantityTagger>> QuantityTagger::Create(const Lex
   }
   for (const LexiconRow& row : lexicon.Table("months").rows) t->months_.Insert(FoldCase(row.fields[0]));
   for (const LexiconRow& row : lexicon.Table("stopwords").rows) t->stopwords_.Insert(FoldCase(row.fields[0]));
-  for (const std::string& s : SettingValues(settings, "unit_link")) t->unit_links_.Insert(FoldCase(s));
-  for (const std::string& s : SettingValues(settings, "group_link")) t->group_links_.Insert(FoldCase(s));
-  for (const std::string& s : SettingValues(settings, "group_start")) t->group_starts_.Insert(FoldCase(s));
+  for (const std::string& s : settings.GetAll("unit_link")) t->unit_links_.Insert(FoldCase(s));
+  for (const std::string& s : settings.GetAll("group_link")) t->group_links_.Insert(FoldCase(s));
+  for (const std::string& s : settings.GetAll("group_start")) t->group_starts_.Insert(FoldCase(s));
   return t;
 }
 

@@ -430,14 +430,6 @@ std::vector<PhraseTable::Match> PhraseTable::FindAll(const std::vector<Token>& t
   return out;
 }
 
-std::vector<std::string> SettingValues(const LexiconTable& table, absl::string_view key) {
-  std::vector<std::string> out;
-  for (const LexiconRow& row : table.rows) {
-    if (row.fields[0] == key) out.push_back(row.Field(1));
-  }
-  return out;
-}
-
 absl::Status CheckFields(const LexiconTable& table, const LexiconRow& row, size_t n) {
   for (size_t i = 0; i < n; ++i) {
     if (row.Field(i).empty()) {

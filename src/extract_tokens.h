@@ -342,9 +342,6 @@ class PhraseTable {
   bool stem_needs_upper_ = false;
 };
 
-// Values of a key that may repeat in a settings table ("title_link	von").
-std::vector<std::string> SettingValues(const LexiconTable& table, absl::string_view key);
-
 // InvalidArgument "path:line: expected N fields ..." when `row` has fewer
 // than `n` non-empty leading fields.
 absl::Status CheckFields(const LexiconTable& table, const LexiconRow& row, size_t n);

@@ -125,6 +125,18 @@ TEST_CASE("Times that do not overlap contradict only for the same event", "[comp
     CHECK(OfSlot(c, "time").empty());
     CHECK(Count(c, FindingKind::kContradict) == 0);
   }
+  SECTION("a sentence about two kinds of event does not say whose time it gives") {
+    // "Letztes Jahr wurde eine Einladung verschickt; seitdem gibt es
+    // Gerüchte über den Zeitpunkt des Gipfels": the year is the invitation's.
+    DocBuilder x("x");
+    int e = x.Sentence("Die Einladung zum Gipfel kam am 9. März.");
+    x.Event(e, "Einladung", "invitation")
+        .Event(e, "Gipfel", "meeting")
+        .Time(e, "9. März", "2024-03-09", CivilDay(2024, 3, 9), CivilDay(2024, 3, 9));
+    Comparison c = Run({a.Build(), x.Build()}, {MakeLink(0, 0, 1, 0)});
+    CHECK(OfSlot(c, "time").empty());
+    CHECK(Count(c, FindingKind::kContradict) == 0);
+  }
   SECTION("fuzzy bounds that nearly meet are compatible") {
     DocBuilder x("x");
     int e = x.Sentence("Ende Februar wurde der Gipfel abgebrochen.");

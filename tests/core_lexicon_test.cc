@@ -15,6 +15,14 @@ TEST_CASE("ParseLexiconTable reads rows, skips comments and reports file:line", 
   CHECK(table->Get("Mai") == "5");
   CHECK(table->Get("Juni", "none") == "none");
 
+  // A key that repeats holds a list, in file order.
+  auto settings = ParseLexiconTable("pair_word\tbeiden\nstemmer\tgerman\npair_word\tbeide\n", "claims",
+                                    "de/claims.tsv");
+  REQUIRE(settings.ok());
+  CHECK(settings->GetAll("pair_word") == std::vector<std::string>{"beiden", "beide"});
+  CHECK(settings->GetAll("stemmer") == std::vector<std::string>{"german"});
+  CHECK(settings->GetAll("missing").empty());
+
   auto bad = ParseLexiconTable("ok\t1\n\tmissing key\n", "t", "xx/t.tsv");
   REQUIRE_FALSE(bad.ok());
   CHECK(std::string(bad.status().message()).find("xx/t.tsv:2:") != std::string::npos);

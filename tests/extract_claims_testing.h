@@ -6,7 +6,7 @@
 //   P:dmitry_peskov/spokesperson P:kremlin
 //   Q:10/at_least/c=killed Q:#1/exact/c=meeting Q:5.9/exact/u=magnitude
 //   A:dmitry_peskov/official@2019-04-15^geo:524901
-//   E:meeting
+//   E:meeting AFF:dmitry_peskov=kremlin CTXP:kim_jong_un
 //
 // Spaces inside keys are written as '_' so that items split on spaces.
 
@@ -82,6 +82,10 @@ inline std::string Describe(const Statement& st, const std::string& text) {
     items.push_back(item);
   }
   for (const EventMention& e : st.events) items.push_back(absl::StrCat("E:", e.cls));
+  for (const Participant& p : st.participants) {
+    if (!p.affiliation.empty()) items.push_back(absl::StrCat("AFF:", Key(p.key), "=", Key(p.affiliation)));
+    if (p.from_context) items.push_back(absl::StrCat("CTXP:", Key(p.key)));
+  }
   for (const Participant& p : st.participants) {
     if (text.substr(p.span.start, p.span.size()) != p.name) items.push_back("BAD_NAME_SPAN");
   }

@@ -197,6 +197,44 @@ TEST_CASE("German claims: titles, names, certainty, attribution, quantities", "[
   RunCases("de", cases);
 }
 
+TEST_CASE("A pair referred back to, and an office carried to later mentions", "[extract]") {
+  // German: "die beiden Regierungschefs", "zwischen beiden" and a plural
+  // title after an article take the two people of a sentence at most two
+  // back; "Beide Länder" and a singular "des Regierungschefs" do not.
+  RunCases("de", {{"2019-04-16",
+                   {"Kreml-Sprecher Dmitri Peskow bestätigte das Treffen am Montag.",
+                    "Wladimir Putin und Kim Jong Un wollen sich treffen.",
+                    "Die beiden Regierungschefs trafen sich noch nie.",
+                    "Ort und Zeit gab Peskow noch nicht preis.",
+                    "Ein Gipfel zwischen beiden ist geplant.",
+                    "Beide Länder teilen eine Grenze.",
+                    "Es gab Gerüchte über ein Treffen der Regierungschefs.",
+                    "Der Sprecher des Regierungschefs schwieg.",
+                    "Die beiden Regierungschefs schwiegen."},
+                   {"AFF:dmitry_peskov=kremlin",
+                    "P:vladimir_putin P:kim_jong_un",
+                    "CTXP:vladimir_putin CTXP:kim_jong_un E:meeting",
+                    "AFF:dmitry_peskov=kremlin A:dmitry_peskov/person cert=unclear",
+                    "CTXP:vladimir_putin CTXP:kim_jong_un",
+                    "",
+                    "CTXP:vladimir_putin CTXP:kim_jong_un",
+                    "",
+                    // Through the pair of two sentences back.
+                    "CTXP:vladimir_putin CTXP:kim_jong_un"},
+                   {"CTXP:", "AFF:", "AFF:", "", "", "CTXP:", "", "CTXP:", ""}}});
+  // English: "the two leaders" and "both leaders", not "both countries".
+  RunCases("en", {{"2021-06-03",
+                   {"President Joe Biden and President Vladimir Putin will meet in Geneva.",
+                    "The two leaders last met in 2011.",
+                    "Both countries expelled diplomats.",
+                    "Both leaders want talks."},
+                   {"P:joe_biden/president P:vladimir_putin/president",
+                    "CTXP:joe_biden CTXP:vladimir_putin",
+                    "",
+                    "CTXP:joe_biden CTXP:vladimir_putin"},
+                   {"CTXP:", "", "CTXP:", ""}}});
+}
+
 TEST_CASE("English claims: casualty numbers, magnitudes, sources, hedges", "[extract]") {
   std::vector<Case> cases = {
       {"2008-09-11",

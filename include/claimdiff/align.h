@@ -73,19 +73,32 @@ struct AlignOptions {
   // not chosen by it (0 = off). Off by default: on ECB+ dev 0.5 costs more
   // recall than it gains in precision.
   double relative_threshold = 0;
-  // Hubness correction: each statement ranks its candidates by score minus
-  // hub_weight times the candidate's hubness, the mean of its hub_neighbors
-  // best scores (CSLS, Conneau et al. 2018). Scores themselves and the
-  // threshold are unchanged. Off by default: on ECB+ dev (hub_neighbors 3,
-  // hub_weight 0.5) F1 0.904 -> 0.901, on the seed pair 0.686 -> 0.700.
   // Two statements that share nothing but a time ("der 23. April" and
   // "kommende Woche") are linked only from this score up: a shared week or
   // month corroborates, but alone it says little unless the statements are
   // mostly about that time, and an unrelated draft sentence of the same
   // week must stay unsupported in `check`.
   double time_alone_threshold = 0.2;
+  // Hubness correction: within one other document, a statement ranks its
+  // candidates by score minus hub_weight times the candidate's hubness
+  // towards the statement's own document, the mean of the candidate's
+  // hub_neighbors best scores with that document's statements (CSLS,
+  // Conneau et al. 2018). A short statement made only of the story's
+  // common ground ("Es wird das erste Treffen zwischen Putin und Kim sein.")
+  // is near to every statement of the story and would otherwise be
+  // everyone's partner. Scores themselves and the threshold are unchanged.
   int hub_neighbors = 3;
-  double hub_weight = 0;
+  double hub_weight = 0.75;
+  // A second or later partner in the same document is taken only when its
+  // rank (above) is at least this: it must stand out from what it shares
+  // with any statement of this document. The first partner needs only the
+  // threshold.
+  double further_link_min_rank = 0;
+  // Added to the score of two statements about the same kind of event when
+  // one says a time or place is not known yet and the other gives it ("No
+  // date yet for the summit" and "The summit will take place in mid-June"):
+  // what a later report settles is what a fact-checker compares.
+  double open_slot_bonus = 0.05;
   // Keep links flagged possibly_different_event (they are never used as
   // evidence of agreement, but reports can show them).
   bool keep_different_event = false;

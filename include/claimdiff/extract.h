@@ -59,6 +59,13 @@ struct Participant {
   std::string title;      // Normalized title or role ("president", "head_of_government", "spokesperson"), "".
   std::string title_written;  // "Regierungschef", "Kremlchef", ...
   std::optional<Span> title_span;
+  // Organisation key the title ties the person to ("Kreml-Sprecher" ->
+  // "kremlin"), carried to later mentions of the same person; "".
+  std::string affiliation;
+  // Not named in the sentence: taken from an earlier sentence for a phrase
+  // that refers back to two people ("die beiden Regierungschefs", "zwischen
+  // beiden"); `span` and `name` are that phrase, `key` the person's.
+  bool from_context = false;
 };
 
 // A number with what it counts.

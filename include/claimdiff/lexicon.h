@@ -47,6 +47,8 @@ struct LexiconTable {
 
   // Value of a key<TAB>value row, or `fallback`.
   std::string Get(absl::string_view key, absl::string_view fallback = "") const;
+  // Every value of a key that repeats (one row each), in file order.
+  std::vector<std::string> GetAll(absl::string_view key) const;
 };
 
 // All tables of one language.

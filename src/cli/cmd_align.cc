@@ -29,6 +29,9 @@ struct AlignFlags {
   int max_links_per_statement = AlignOptions().max_links_per_statement;
   int hub_neighbors = AlignOptions().hub_neighbors;
   double hub_weight = AlignOptions().hub_weight;
+  double time_alone_threshold = AlignOptions().time_alone_threshold;
+  double further_link_min_rank = AlignOptions().further_link_min_rank;
+  double open_slot_bonus = AlignOptions().open_slot_bonus;
 };
 
 nlohmann::ordered_json SpanJson(const ClusterResult& result, int doc, int sentence) {
@@ -76,6 +79,18 @@ Command AddAlignCommand(CLI::App* app) {
                           "How much a candidate's hubness lowers its rank (0..1)")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
+  command.app->add_option("--time-alone-threshold", flags->time_alone_threshold,
+                          "Smallest score of a link whose statements share nothing but a time (0..1)")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  command.app->add_option("--further-link-min-rank", flags->further_link_min_rank,
+                          "Smallest rank (score less the partner's hubness) of a second link into one document")
+      ->check(CLI::Range(-1.0, 1.0))
+      ->capture_default_str();
+  command.app->add_option("--open-slot-bonus", flags->open_slot_bonus,
+                          "Added to the score when one statement leaves a time or place open that the other gives")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
   command.run = [options, flags]() -> int {
     PipelineOptions pipeline_options;
     pipeline_options.lexicon_dir = options->lexicon_dir;
@@ -88,6 +103,9 @@ Command AddAlignCommand(CLI::App* app) {
     pipeline_options.align.max_links_per_statement = flags->max_links_per_statement;
     pipeline_options.align.hub_neighbors = flags->hub_neighbors;
     pipeline_options.align.hub_weight = flags->hub_weight;
+    pipeline_options.align.time_alone_threshold = flags->time_alone_threshold;
+    pipeline_options.align.further_link_min_rank = flags->further_link_min_rank;
+    pipeline_options.align.open_slot_bonus = flags->open_slot_bonus;
     const Pipeline* pipeline = MakeProcessPipeline(pipeline_options);
     BatchOptions batch;
     batch.jobs = options->jobs;
