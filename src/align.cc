@@ -6,7 +6,7 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <functional>
+#include <iterator>
 #include <map>
 #include <memory>
 

@@ -476,10 +476,9 @@ TEST_CASE("The words of an anchored time count as the time, not as words", "[ali
   CHECK(with_time.links[0].score < words_only.links[0].score);
 }
 
-TEST_CASE("Hubness correction ranks a generic statement below a specific one", "[align]") {
-  // Document 0 has x0, x1, x2; document 1 has y0, near to all three (a
-  // hub), and y1, near to x0 only. Plain scores let x0 choose the hub;
-  // ranked by score less the partner's hubness it chooses y1.
+// Statements x0, x1, x2 of document 0 and y0, y1 of document 1, without
+// terms (SelectLinks works on the scored candidates).
+align_internal::PreparedCluster ThreeAndTwo() {
   align_internal::PreparedCluster cluster;
   cluster.num_docs = 2;
   for (int doc : {0, 0, 0, 1, 1}) {
@@ -488,6 +487,14 @@ TEST_CASE("Hubness correction ranks a generic statement below a specific one", "
     s.sentence = static_cast<int>(cluster.sentences.size()) - (doc == 1 ? 3 : 0);
     cluster.sentences.push_back(s);
   }
+  return cluster;
+}
+
+TEST_CASE("Hubness correction ranks a generic statement below a specific one", "[align]") {
+  // Document 0 has x0, x1, x2; document 1 has y0, near to all three (a
+  // hub), and y1, near to x0 only. Plain scores let x0 choose the hub;
+  // ranked by score less the partner's hubness it chooses y1.
+  const align_internal::PreparedCluster cluster = ThreeAndTwo();
   using align_internal::Candidate;
   const std::vector<std::vector<Candidate>> candidates = {
       {{3, 0.50}, {4, 0.45}}, {{3, 0.60}}, {{3, 0.60}}, {{0, 0.50}, {1, 0.60}, {2, 0.60}}, {{0, 0.45}}};
@@ -511,14 +518,7 @@ TEST_CASE("A further partner in one document must stand out from its hubness", "
   // near every statement of doc 0 (0.30, 0.60, 0.60: hubness 0.5), so as a
   // second partner of x0 it ranks 0.30 - 0.75 * 0.5 < 0 and is not taken;
   // with the rule off it is.
-  align_internal::PreparedCluster cluster;
-  cluster.num_docs = 2;
-  for (int doc : {0, 0, 0, 1, 1}) {
-    align_internal::PreparedSentence s;
-    s.doc = doc;
-    s.sentence = static_cast<int>(cluster.sentences.size()) - (doc == 1 ? 3 : 0);
-    cluster.sentences.push_back(s);
-  }
+  const align_internal::PreparedCluster cluster = ThreeAndTwo();
   using align_internal::Candidate;
   const std::vector<std::vector<Candidate>> candidates = {
       {{3, 0.50}, {4, 0.30}}, {{4, 0.60}}, {{4, 0.60}}, {{0, 0.50}}, {{0, 0.30}, {1, 0.60}, {2, 0.60}}};

@@ -10,9 +10,11 @@
 //
 // Look-alike events (two earthquakes on the same island years apart) are
 // told apart at two levels: a statement pair whose times or countries
-// conflict is flagged, and so is any pair from two documents that do not
-// share a document context (documents that are not near neighbours of each
-// other by their whole text, see AlignOptions::context_neighbors).
+// conflict, or whose parties differ (a meeting of Putin and Kim is not one
+// of Trump and Kim), is flagged, and so is any pair from two documents
+// that do not share a document context (documents that are not near
+// neighbours of each other by their whole text, see
+// AlignOptions::context_neighbors). docs/alignment.md tells the whole way.
 // Furniture (Segmentation::furniture) is never aligned.
 
 #ifndef CLAIMDIFF_INCLUDE_CLAIMDIFF_ALIGN_H_
