@@ -88,6 +88,22 @@ class Comparer {
     return false;
   }
 
+  // Whether both name a member of a series ("das erste Treffen", "zum
+  // zweiten Mal") and no member in common.
+  static bool DifferentMembers(const Side& a, const Side& b) {
+    bool a_has = false, b_has = false, common = false;
+    for (const Quantity& x : a.statement->quantities) {
+      if (!x.ordinal) continue;
+      a_has = true;
+      for (const Quantity& y : b.statement->quantities) {
+        if (!y.ordinal) continue;
+        b_has = true;
+        common = common || x.value == y.value;
+      }
+    }
+    return a_has && b_has && !common;
+  }
+
   static bool HaveEvents(const Side& s) {
     for (const EventMention& e : s.statement->events) {
       if (!e.cls.empty()) return true;
@@ -143,7 +159,10 @@ class Comparer {
     // A sentence about two kinds of event ("hatte eine Einladung verschickt
     // ... Gerüchte über den Zeitpunkt des Zusammenkommens") does not say
     // which of them its time and place are for.
-    const bool times_belong = same_event && !HasOtherEvents(a, b) && !HasOtherEvents(b, a);
+    // Nor do "the first summit, in June 2018" and "met early this year for
+    // the second time": two members of a series.
+    const bool times_belong =
+        same_event && !HasOtherEvents(a, b) && !HasOtherEvents(b, a) && !DifferentMembers(a, b);
     std::vector<SlotResult> kept;
     for (SlotResult& r : results) {
       if (r.kind == FindingKind::kContradict && (r.slot == "time" || r.slot == "place") && !times_belong) continue;

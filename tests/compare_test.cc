@@ -137,6 +137,20 @@ TEST_CASE("Times that do not overlap contradict only for the same event", "[comp
     CHECK(OfSlot(c, "time").empty());
     CHECK(Count(c, FindingKind::kContradict) == 0);
   }
+  SECTION("the first and the second of a series are two events") {
+    DocBuilder x("x");
+    int e = x.Sentence("Das erste Treffen war im Juni 2018.");
+    x.Event(e, "Treffen", "meeting")
+        .Number(e, "erste", 1, "exact", "meeting", "", /*ordinal=*/true)
+        .Time(e, "Juni 2018", "2018-06", CivilDay(2018, 6, 1), CivilDay(2018, 6, 30));
+    DocBuilder y("y");
+    int f = y.Sentence("Sie trafen sich Anfang 2019 zum zweiten Mal.");
+    y.Event(f, "trafen", "meeting")
+        .Number(f, "zweiten", 2, "exact", "times", "", /*ordinal=*/true)
+        .Time(f, "Anfang 2019", "2019", CivilDay(2019, 1, 1), CivilDay(2019, 5, 1), "START");
+    Comparison c = Run({x.Build(), y.Build()}, {MakeLink(0, 0, 1, 0)});
+    CHECK(Count(c, FindingKind::kContradict) == 0);
+  }
   SECTION("fuzzy bounds that nearly meet are compatible") {
     DocBuilder x("x");
     int e = x.Sentence("Ende Februar wurde der Gipfel abgebrochen.");
