@@ -372,13 +372,8 @@ CheckResult CheckDraft(absl::Span<const AnalyzedDocument> docs, const Alignment&
       for (size_t doc = 1; doc < docs.size(); ++doc) {
         for (const Statement& other : docs[doc].ext.statements) {
           bool person = false;
-          // Unlinked statements count through people they name themselves:
-          // "der Regierungschefs" of an invitation last year is no evidence
-          // against this year's meeting.
           for (const Participant& a : people) {
-            for (const Participant& b : other.participants) {
-              person = person || (!b.from_context && SameParticipant(a, b));
-            }
+            for (const Participant& b : other.participants) person = person || SameParticipant(a, b);
           }
           if (person && ShareEventClass(st, other)) linked.emplace_back(static_cast<int>(doc), &other);
         }
