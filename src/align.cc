@@ -60,6 +60,7 @@ std::string ConflictReason(const PreparedSentence& a, const PreparedSentence& b,
 // and "The summit will take place in Switzerland in mid-June". Empty when
 // none.
 std::string OpenSlots(const PreparedSentence& a, const PreparedSentence& b) {
+  if (!a.open && !b.open) return "";  // Nearly all pairs.
   std::vector<std::string> shared;
   std::set_intersection(a.events.begin(), a.events.end(), b.events.begin(), b.events.end(),
                         std::back_inserter(shared));

@@ -106,9 +106,14 @@ class ExtractorImpl : public Extractor {
       Statement& st = ext.statements[i];
       const absl::Span<const Timex* const> timex =
           absl::MakeConstSpan(timex_of).subspan(timex_begin[i], timex_begin[i + 1] - timex_begin[i]);
-      std::optional<Span> pair = ExtractStatement(text, doc, timex, stemmer, &memory, &scratch, &st,
-                                                  i > 0 ? &ext.statements[i - 1] : nullptr);
-      if (pair) PeopleFromContext(text, *pair, i, &ext.statements);
+      ExtractStatement(text, doc, timex, stemmer, &memory, &scratch, &st, i > 0 ? &ext.statements[i - 1] : nullptr);
+      // Only a sentence that could take people from context is searched
+      // for a phrase that refers back to two (most sentences cannot).
+      if (const Statement* before = PairBefore(ext.statements, i)) {
+        if (std::optional<Span> pair = t_.participants->FindPairReference(scratch.tokens)) {
+          PeopleFromContext(text, *pair, *before, &st);
+        }
+      }
     }
     return ext;
   }
@@ -120,46 +125,47 @@ class ExtractorImpl : public Extractor {
     std::vector<bool> used;
   };
 
+  static int People(const Statement& s) {
+    int n = 0;
+    for (const Participant& p : s.participants) n += p.kind == "person";
+    return n;
+  }
+
   // "Die beiden Regierungschefs trafen sich ...": a sentence that names
-  // fewer than two people but refers back to two (`pair`) speaks of the
-  // people of the nearest earlier sentence, at most two back, that has at
-  // least two (named, or referred back to themselves).
-  static void PeopleFromContext(absl::string_view text, const Span& pair, size_t i,
-                                std::vector<Statement>* statements) {
+  // fewer than two people but refers back to two speaks of the people of
+  // the nearest earlier sentence, at most two back, that has at least two
+  // (named, or referred back to themselves). That sentence, or nullptr.
+  static const Statement* PairBefore(const std::vector<Statement>& statements, size_t i) {
     constexpr size_t kMaxBack = 2;
-    Statement& st = (*statements)[i];
-    auto people = [](const Statement& s) {
-      int n = 0;
-      for (const Participant& p : s.participants) n += p.kind == "person";
-      return n;
-    };
-    if (people(st) >= 2) return;
+    if (People(statements[i]) >= 2) return nullptr;
     for (size_t back = 1; back <= kMaxBack && back <= i; ++back) {
-      const Statement& before = (*statements)[i - back];
-      if (people(before) < 2) continue;
-      for (const Participant& p : before.participants) {
-        if (p.kind != "person") continue;
-        bool named = false;
-        for (const Participant& q : st.participants) named = named || q.key == p.key;
-        if (named) continue;
-        Participant copy = p;
-        copy.span = pair;
-        copy.name = std::string(text.substr(pair.start, pair.size()));
-        copy.title.clear();
-        copy.title_written.clear();
-        copy.title_span.reset();
-        copy.from_context = true;
-        st.participants.push_back(std::move(copy));
-      }
-      return;
+      if (People(statements[i - back]) >= 2) return &statements[i - back];
+    }
+    return nullptr;
+  }
+
+  // Adds the people of `before` that `st` does not name, as written by the
+  // phrase `pair` of `st`.
+  static void PeopleFromContext(absl::string_view text, const Span& pair, const Statement& before, Statement* st) {
+    for (const Participant& p : before.participants) {
+      if (p.kind != "person") continue;
+      bool named = false;
+      for (const Participant& q : st->participants) named = named || q.key == p.key;
+      if (named) continue;
+      Participant copy = p;
+      copy.span = pair;
+      copy.name = std::string(text.substr(pair.start, pair.size()));
+      copy.title.clear();
+      copy.title_written.clear();
+      copy.title_span.reset();
+      copy.from_context = true;
+      st->participants.push_back(std::move(copy));
     }
   }
 
-  // Returns the phrase that refers back to two people, if any.
-  std::optional<Span> ExtractStatement(absl::string_view text, const Document& doc,
-                                       absl::Span<const Timex* const> timex, const Stemmer& stemmer,
-                                       NameMemory* memory, SentenceScratch* scratch, Statement* st,
-                                       Statement* previous) const {
+  void ExtractStatement(absl::string_view text, const Document& doc, absl::Span<const Timex* const> timex,
+                        const Stemmer& stemmer, NameMemory* memory, SentenceScratch* scratch, Statement* st,
+                        Statement* previous) const {
     std::vector<Token>& tokens = scratch->tokens;
     Tokenize(text, st->span, &tokens);
     stemmer.StemAll(&tokens);
@@ -236,7 +242,6 @@ class ExtractorImpl : public Extractor {
         break;
       }
     }
-    return t_.participants->FindPairReference(tokens);
   }
 
   Taggers t_;
